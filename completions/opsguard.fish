@@ -1,0 +1,202 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_opsguard_global_optspecs
+    string join \n format= o/output= color= q/quiet v/verbose config= fail-on= exit-zero show-secrets h/help V/version
+end
+
+function __fish_opsguard_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_opsguard_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_opsguard_using_subcommand
+    set -l cmd (__fish_opsguard_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c opsguard -n "__fish_opsguard_needs_command" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_needs_command" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_needs_command" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_needs_command" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_needs_command" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_needs_command" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_needs_command" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_needs_command" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_needs_command" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "check" -d 'Compare two or more environments'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "diff" -d 'Compare two files with the same engine'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l policy -d 'Policy of expected differences [default: [drift] policy in opsguard.toml]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l show-equivalent -d 'Also list values that differ only in notation (5s vs 5000ms) as notes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l policy -d 'Policy of expected differences' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l text -d 'Also print a unified line diff of the two files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l show-equivalent -d 'Also list values that differ only in notation as notes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l policy -d 'Policy of expected differences [default: [drift] policy in opsguard.toml]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l show-equivalent -d 'Also list values that differ only in notation (5s vs 5000ms) as notes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "check" -d 'Compare two or more environments'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare two files with the same engine'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "man" -d 'Print the man page (roff)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "check" -d 'Compare two or more environments'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "diff" -d 'Compare two files with the same engine'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'

@@ -1,0 +1,147 @@
+//! The command line, as clap types. Nothing here acts; `crate::cli` dispatches.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::color::ColorChoice;
+use crate::output::Format;
+use crate::report::Severity;
+
+pub const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0    nothing at or above --fail-on was found (or --exit-zero was given)
+  1    findings at or above --fail-on
+  2    usage, input or runtime error
+  130  interrupted (Ctrl-C)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "opsguard",
+    version,
+    about = "Cost, config-drift and leaked-secret checks for operations teams",
+    long_about = "opsguard checks what operations teams otherwise stitch together from half a \
+dozen tools: cloud cost waste and anomalies, configuration drift between environments, and \
+credentials leaked into git history.",
+    after_help = EXIT_STATUS_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Output format: tables for people, or JSON, JSON Lines or SARIF for machines.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Write the output to PATH instead of stdout (replaced atomically).
+    #[arg(short = 'o', long, global = true, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// More diagnostics on stderr (-v, -vv).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Configuration file [default: the nearest opsguard.toml up to the repository root].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Lowest severity that makes the exit status 1.
+    #[arg(long, global = true, value_enum, default_value_t = Severity::Warning)]
+    pub fail_on: Severity,
+
+    /// Report findings but exit 0 whatever they are.
+    #[arg(long, global = true)]
+    pub exit_zero: bool,
+
+    /// Print secret values instead of redacting them.
+    #[arg(long, global = true)]
+    pub show_secrets: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare configuration between environments (dev, staging, prod) and report drift.
+    #[command(subcommand)]
+    Drift(DriftCommand),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Print the JSON Schema of the JSON report.
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DriftCommand {
+    /// Compare two or more environments.
+    #[command(after_help = DRIFT_CHECK_HELP)]
+    Check(DriftCheckArgs),
+    /// Compare two files with the same engine.
+    Diff(DriftDiffArgs),
+    /// Record today's drift as accepted; `check --baseline FILE` then reports only new drift.
+    Baseline(DriftCheckArgs),
+}
+
+pub const DRIFT_CHECK_HELP: &str = "\
+Examples:
+  opsguard drift check --env staging=config/staging.env --env prod=config/base.yaml,config/prod.json
+  opsguard drift check --policy drift-policy.toml --format json
+
+Without --env, the environments come from [drift.envs] in opsguard.toml.";
+
+#[derive(Debug, Args)]
+pub struct DriftCheckArgs {
+    /// An environment and its files, layered left to right (later files override earlier).
+    #[arg(long = "env", value_name = "NAME=PATH[,PATH…]")]
+    pub envs: Vec<String>,
+
+    /// Policy of expected differences [default: [drift] policy in opsguard.toml].
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// Suppress the drift recorded in FILE by `opsguard drift baseline`.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Also list values that differ only in notation (5s vs 5000ms) as notes.
+    #[arg(long)]
+    pub show_equivalent: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DriftDiffArgs {
+    /// The first file (its name is the first column).
+    pub a: PathBuf,
+    /// The second file.
+    pub b: PathBuf,
+
+    /// Also print a unified line diff of the two files.
+    #[arg(long)]
+    pub text: bool,
+
+    /// Policy of expected differences.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// Also list values that differ only in notation as notes.
+    #[arg(long)]
+    pub show_equivalent: bool,
+}

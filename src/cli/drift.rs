@@ -1,0 +1,197 @@
+//! `opsguard drift check | diff | baseline`.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use similar::TextDiff;
+
+use super::args::{DriftCheckArgs, DriftCommand, DriftDiffArgs};
+use super::{Context, Outcome};
+use crate::date::Date;
+use crate::drift::flatten::{flatten, LeafValue};
+use crate::drift::load::{
+    display_path, load_baseline, load_policies, parse_env_spec, read_config_file, Loader,
+};
+use crate::drift::sensitive::{is_secret_key, url_password};
+use crate::drift::tree::Parsed;
+use crate::drift::{baseline, compare, diagnostics, Comparison, Environment, Options};
+use crate::error::{Error, Result};
+use crate::output::emit_bytes;
+use crate::report::{Redactor, TableView};
+
+pub fn run(ctx: &Context, command: DriftCommand) -> Result<Outcome> {
+    match command {
+        DriftCommand::Check(args) => {
+            let plan = Plan::resolve(ctx, &args)?;
+            let cmp = plan.compare(ctx)?;
+            let accepted = match &plan.baseline {
+                Some(path) => Some(load_baseline(path)?),
+                None => None,
+            };
+            ctx.finish(&diagnostics::report("drift check", &cmp, accepted.as_ref()))
+        }
+        DriftCommand::Baseline(args) => {
+            let plan = Plan::resolve(ctx, &args)?;
+            let cmp = plan.compare(ctx)?;
+            let entries = diagnostics::baseline_entries(&diagnostics::findings(&cmp));
+            let count = entries.len();
+            emit_bytes(baseline::render(entries).as_bytes(), &ctx.destination)?;
+            ctx.messages.status(&format!(
+                "recorded {count} accepted drift{}",
+                if count == 1 { "" } else { "s" }
+            ));
+            Ok(Outcome::Clean)
+        }
+        DriftCommand::Diff(args) => diff(ctx, &args),
+    }
+}
+
+/// What a check compares, from the command line or else `[drift]` in `opsguard.toml`.
+struct Plan {
+    envs: Vec<(String, Vec<PathBuf>)>,
+    policies: Vec<PathBuf>,
+    baseline: Option<PathBuf>,
+    show_equivalent: bool,
+}
+
+impl Plan {
+    fn resolve(ctx: &Context, args: &DriftCheckArgs) -> Result<Plan> {
+        let loaded = ctx.config()?;
+        let section = loaded.as_ref().map(|l| (&l.config.drift, l));
+        let envs = if !args.envs.is_empty() {
+            args.envs
+                .iter()
+                .map(|spec| parse_env_spec(spec))
+                .collect::<Result<Vec<_>>>()?
+        } else {
+            section
+                .map(|(drift, l)| {
+                    drift
+                        .envs
+                        .0
+                        .iter()
+                        .map(|(name, files)| {
+                            (name.clone(), files.iter().map(|f| l.resolve(f)).collect())
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut seen = HashSet::new();
+        for (name, _) in &envs {
+            if !seen.insert(name.as_str()) {
+                return Err(Error::usage(format!("environment `{name}` is given twice")));
+            }
+        }
+        if envs.len() < 2 {
+            return Err(Error::usage("drift check needs at least two environments")
+                .with_hint("pass --env NAME=PATH twice or more, or list them under [drift.envs] in opsguard.toml"));
+        }
+        let policies = match &args.policy {
+            Some(p) => vec![p.clone()],
+            None => section
+                .map(|(drift, l)| drift.policy.iter().map(|p| l.resolve(p)).collect())
+                .unwrap_or_default(),
+        };
+        let baseline = args.baseline.clone().or_else(|| {
+            section.and_then(|(drift, l)| drift.baseline.as_ref().map(|b| l.resolve(b)))
+        });
+        Ok(Plan {
+            envs,
+            policies,
+            baseline,
+            show_equivalent: args.show_equivalent
+                || section.is_some_and(|(drift, _)| drift.show_equivalent),
+        })
+    }
+
+    fn compare(&self, ctx: &Context) -> Result<Comparison> {
+        let mut loader = Loader::default();
+        let environments = self
+            .envs
+            .iter()
+            .map(|(name, files)| loader.environment(name, files))
+            .collect::<Result<Vec<Environment>>>()?;
+        let policy = load_policies(&self.policies)?;
+        let options = Options {
+            show_equivalent: self.show_equivalent,
+            today: Date::today_utc(),
+            redactor: ctx.redactor,
+        };
+        Ok(compare(&environments, &policy, &options))
+    }
+}
+
+fn diff(ctx: &Context, args: &DriftDiffArgs) -> Result<Outcome> {
+    let names = [display_path(&args.a), display_path(&args.b)];
+    if names[0] == names[1] {
+        return Err(Error::usage("drift diff needs two different files"));
+    }
+    let (_, text_a, parsed_a) = read_config_file(&args.a)?;
+    let (_, text_b, parsed_b) = read_config_file(&args.b)?;
+    let text_diff = args.text.then(|| {
+        let a = mask_secret_lines(&text_a, &parsed_a, &ctx.redactor);
+        let b = mask_secret_lines(&text_b, &parsed_b, &ctx.redactor);
+        TextDiff::from_lines(&a, &b)
+            .unified_diff()
+            .context_radius(3)
+            .header(&names[0], &names[1])
+            .to_string()
+    });
+    let envs = [(&names[0], parsed_a), (&names[1], parsed_b)]
+        .into_iter()
+        .map(|(name, parsed)| Environment {
+            name: name.clone(),
+            documents: parsed.documents,
+            duplicates: parsed.duplicates,
+        })
+        .collect::<Vec<_>>();
+    let policy = load_policies(&args.policy.iter().cloned().collect::<Vec<_>>())?;
+    let options = Options {
+        show_equivalent: args.show_equivalent,
+        today: Date::today_utc(),
+        redactor: ctx.redactor,
+    };
+    let cmp = compare(&envs, &policy, &options);
+    let mut report = diagnostics::report("drift diff", &cmp, None);
+    if let Some(text) = text_diff {
+        let mut view = TableView::default().titled("Line diff:");
+        view.footer = text.lines().map(str::to_string).collect();
+        report.views.push(view);
+        report.extra.insert("text_diff".into(), text.into());
+    }
+    ctx.finish(&report)
+}
+
+/// The file's text with every secret value on its line replaced by its mask, so the line
+/// diff shows that a password changed without showing it.
+fn mask_secret_lines(text: &str, parsed: &Parsed, redactor: &Redactor) -> String {
+    if redactor.reveals() {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for doc in &parsed.documents {
+        for leaf in flatten(&doc.root, "").leaves {
+            let LeafValue::Scalar(scalar) = &leaf.value else {
+                continue;
+            };
+            let secret: Option<&str> = if is_secret_key(&leaf.path) {
+                Some(&scalar.text)
+            } else {
+                url_password(&scalar.text).map(|r| &scalar.text[r])
+            };
+            let Some(secret) = secret.filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let index = leaf.origin.line as usize - 1;
+            if let Some(line) = lines.get_mut(index) {
+                *line = line.replace(secret, &redactor.mask(secret));
+            }
+        }
+    }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,149 @@
+//! Turns parsed arguments into work: loads configuration, runs a command, renders its
+//! report and decides the exit status. One module per command group.
+
+pub mod args;
+mod completions;
+mod drift;
+mod man;
+mod schema;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use args::{Cli, Command, GlobalArgs};
+
+use crate::config::{self, LoadedConfig};
+use crate::error::Result;
+use crate::output::color::should_color;
+use crate::output::messages::Messages;
+use crate::output::{self, Destination, Format, Style};
+use crate::report::{Redactor, Report, Severity};
+
+/// How a successful run ended; errors are the `Err` side of [`run`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at or above `--fail-on`.
+    Clean,
+    /// Findings at or above `--fail-on`.
+    Findings,
+}
+
+/// What every command needs from the global options.
+pub struct Context {
+    pub format: Format,
+    pub style: Style,
+    pub messages: Messages,
+    pub destination: Destination,
+    pub fail_on: Severity,
+    pub exit_zero: bool,
+    pub redactor: Redactor,
+    config_path: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs) -> Self {
+        let env = |name: &str| std::env::var(name).ok();
+        let stdout_tty = std::io::stdout().is_terminal();
+        let color = should_color(global.color, stdout_tty, env);
+        let stderr_color = should_color(global.color, std::io::stderr().is_terminal(), env);
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<u16>().ok())
+            .or_else(|| {
+                stdout_tty
+                    .then(|| comfy_table::Table::new().width())
+                    .flatten()
+            });
+        Context {
+            format: global.format,
+            style: Style { color, width },
+            messages: Messages {
+                color: stderr_color,
+                quiet: global.quiet,
+            },
+            destination: Destination::from_option(global.output.clone()),
+            fail_on: global.fail_on,
+            exit_zero: global.exit_zero,
+            redactor: if global.show_secrets {
+                Redactor::revealing()
+            } else {
+                Redactor::hiding()
+            },
+            config_path: global.config.clone(),
+        }
+    }
+
+    /// The configuration in force: `--config`, else the nearest `opsguard.toml`.
+    pub fn config(&self) -> Result<Option<LoadedConfig>> {
+        let path = match &self.config_path {
+            Some(path) => Some(path.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|cwd| config::discover(&cwd)),
+        };
+        match path {
+            Some(path) => {
+                tracing::debug!(path = %path.display(), "loading configuration");
+                config::load(&path).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Prints the report's non-fatal problems, renders it, and says whether it fails.
+    pub fn finish(&self, report: &Report) -> Result<Outcome> {
+        for error in &report.errors {
+            self.messages.warning(error);
+        }
+        for warning in &report.warnings {
+            self.messages.warning(warning);
+        }
+        output::emit(report, self.format, self.style, &self.destination)?;
+        if !self.exit_zero && report.count_at_or_above(self.fail_on) > 0 {
+            Ok(Outcome::Findings)
+        } else {
+            Ok(Outcome::Clean)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let ctx = Context::new(&cli.global);
+    init_tracing(&cli.global, ctx.messages.color);
+    match cli.command {
+        Command::Drift(command) => drift::run(&ctx, command),
+        Command::Completions { shell } => completions::run(&ctx, shell),
+        Command::Man => man::run(&ctx),
+        Command::Schema => schema::run(&ctx),
+    }
+}
+
+/// Messages for the user who is running the command, e.g. an error that stopped it.
+pub fn messages_for(global: &GlobalArgs) -> Messages {
+    Context::new(global).messages
+}
+
+fn init_tracing(global: &GlobalArgs, color: bool) {
+    let level = match (global.quiet, global.verbose) {
+        (true, _) => tracing::Level::ERROR,
+        (false, 0) => tracing::Level::WARN,
+        (false, 1) => tracing::Level::INFO,
+        (false, 2) => tracing::Level::DEBUG,
+        _ => tracing::Level::TRACE,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_ansi(color)
+        .with_target(false)
+        .without_time()
+        .try_init();
+}
+
+/// Ctrl-C: remove half-written files and exit 130, as shells expect.
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        output::atomic::abandon_in_flight();
+        std::process::exit(130);
+    });
+}

@@ -1,0 +1,135 @@
+//! `opsguard.toml`: found by walking up from the working directory to the repository root,
+//! or named with `--config`. Unknown keys and wrong types are errors at `file:line:col`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::drift::DriftConfig;
+use crate::error::{Error, Result, SourcePos};
+use crate::paths::display_path;
+
+pub const FILE_NAME: &str = "opsguard.toml";
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub drift: DriftConfig,
+}
+
+/// A configuration and the file it came from (relative paths in it resolve against that
+/// file's directory).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedConfig {
+    pub path: PathBuf,
+    pub config: Config,
+}
+
+impl LoadedConfig {
+    pub fn base_dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// A path from the configuration, made usable from the working directory.
+    pub fn resolve(&self, path: &str) -> PathBuf {
+        let p = Path::new(path);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir().join(p)
+        }
+    }
+}
+
+/// The `opsguard.toml` that governs `start`: the nearest one in `start` or above, stopping
+/// at the repository root (a directory holding `.git`).
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+pub fn load(path: &Path) -> Result<LoadedConfig> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+    let config = parse(&text, Path::new(&display_path(path)))?;
+    Ok(LoadedConfig {
+        path: path.to_path_buf(),
+        config,
+    })
+}
+
+pub fn parse(text: &str, path: &Path) -> Result<Config> {
+    from_toml(text, path)
+}
+
+/// Deserializes TOML into `T`, turning the parser's complaint into a one-line error at
+/// `file:line:col`.
+pub fn from_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T> {
+    toml::from_str(text).map_err(|e| toml_error(&e, text, path))
+}
+
+pub fn toml_error(err: &toml::de::Error, text: &str, path: &Path) -> Error {
+    let position = match err.span() {
+        Some(span) => SourcePos::from_offset(path, text, span.start),
+        None => SourcePos::new(path, 1, None),
+    };
+    // toml's messages can run over several lines; the first says what is wrong.
+    let message = err
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid TOML")
+        .trim();
+    Error::input(position, message.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let err = parse(
+            "[drift]\npolicy = \"p.toml\"\ncolour = 1\n",
+            Path::new("opsguard.toml"),
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("opsguard.toml:3:1: unknown field `colour`"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_the_value() {
+        let err = parse("[drift]\npolicy = 3\n", Path::new("o.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("o.toml:2:10: "), "{err}");
+    }
+
+    #[test]
+    fn empty_file_is_the_default() {
+        assert_eq!(parse("", Path::new("o.toml")).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_root() {
+        let outer = tempfile::tempdir().unwrap();
+        std::fs::write(outer.path().join(FILE_NAME), "").unwrap();
+        let repo = outer.path().join("repo");
+        let nested = repo.join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        assert_eq!(discover(&nested), None);
+        std::fs::write(repo.join(FILE_NAME), "").unwrap();
+        assert_eq!(discover(&nested), Some(repo.join(FILE_NAME)));
+    }
+}

@@ -1,0 +1,678 @@
+//! N-way comparison of environments: typed, unit-aware, with the policy applied. Pure:
+//! parsed documents in, drift out.
+
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
+
+use super::flatten::{flatten, ContainerKind, Flat, Leaf, LeafValue};
+use super::policy::{Expect, Policy, Rule};
+use super::sensitive::{display_value, is_sensitive};
+use super::tree::{Document, DuplicateKey};
+use super::units::{interpret, is_cpu_key, ratio, Typed};
+use crate::date::Date;
+use crate::report::{Redactor, Severity};
+
+/// One environment: its name and its layered documents.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    pub name: String,
+    pub documents: Vec<Document>,
+    pub duplicates: Vec<DuplicateKey>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub show_equivalent: bool,
+    pub today: Date,
+    pub redactor: Redactor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Differs,
+    Missing,
+    TypeMismatch,
+    Violation,
+    Equivalent,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Differs => "differs",
+            Status::Missing => "missing",
+            Status::TypeMismatch => "type_mismatch",
+            Status::Violation => "violation",
+            Status::Equivalent => "equivalent",
+        }
+    }
+}
+
+/// A value as one environment has it, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvValue {
+    /// As written, masked where secret.
+    pub shown: String,
+    pub file: String,
+    pub line: u32,
+}
+
+impl EnvValue {
+    pub fn source(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drift {
+    pub key: String,
+    pub status: Status,
+    pub severity: Severity,
+    /// One slot per environment, in the order given.
+    pub values: Vec<Option<EnvValue>>,
+    pub detail: String,
+    /// The policy rule that decided the verdict, if any.
+    pub rule: Option<String>,
+    /// What makes this the same drift tomorrow (for fingerprints and baselines).
+    pub identity: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    pub envs: Vec<String>,
+    pub drifts: Vec<Drift>,
+    pub duplicates: Vec<(String, DuplicateKey)>,
+    pub expired_rules: Vec<Rule>,
+    pub warnings: Vec<String>,
+    pub keys_compared: usize,
+    /// Differences a policy rule declared expected.
+    pub accepted: usize,
+}
+
+/// Which environment is production: one named prod/production/prd/live, else the last.
+pub fn production_index(names: &[String]) -> usize {
+    names
+        .iter()
+        .position(|n| {
+            matches!(
+                n.to_ascii_lowercase().as_str(),
+                "prod" | "production" | "prd" | "live"
+            )
+        })
+        .unwrap_or(names.len().saturating_sub(1))
+}
+
+pub fn compare(envs: &[Environment], policy: &Policy, options: &Options) -> Comparison {
+    let names: Vec<String> = envs.iter().map(|e| e.name.clone()).collect();
+    let mut run = Run {
+        names: &names,
+        prod: production_index(&names),
+        policy,
+        options,
+        out: Comparison {
+            envs: names.clone(),
+            ..Comparison::default()
+        },
+        warned_rules: HashSet::new(),
+    };
+    for env in envs {
+        for dup in &env.duplicates {
+            run.out.duplicates.push((env.name.clone(), dup.clone()));
+        }
+    }
+    run.out.expired_rules = policy
+        .rules
+        .iter()
+        .filter(|r| r.expired(options.today))
+        .cloned()
+        .collect();
+
+    for (label, docs) in group_documents(envs) {
+        if docs.iter().any(Option::is_none) {
+            run.missing_document(&label.unwrap_or_default(), &docs);
+            continue;
+        }
+        let prefix = label.unwrap_or_default();
+        let flats: Vec<Flat> = docs
+            .iter()
+            .map(|d| flatten(&d.expect("checked above").root, &prefix))
+            .collect();
+        run.compare_flats(&flats);
+    }
+    run.out
+}
+
+/// Documents matched across environments: by `Kind/name` where they have one, else by
+/// position. A single document per environment gets no label.
+fn group_documents(envs: &[Environment]) -> Vec<(Option<String>, Vec<Option<&Document>>)> {
+    let single = envs.iter().all(|e| e.documents.len() <= 1);
+    if single {
+        return vec![(None, envs.iter().map(|e| e.documents.first()).collect())];
+    }
+    let label = |i: usize, d: &Document| d.identity().unwrap_or_else(|| format!("doc[{i}]"));
+    let mut labels: Vec<String> = Vec::new();
+    for env in envs {
+        for (i, doc) in env.documents.iter().enumerate() {
+            let l = label(i, doc);
+            if !labels.contains(&l) {
+                labels.push(l);
+            }
+        }
+    }
+    labels
+        .into_iter()
+        .map(|l| {
+            let docs = envs
+                .iter()
+                .map(|e| {
+                    e.documents
+                        .iter()
+                        .enumerate()
+                        .find(|(i, d)| label(*i, d) == l)
+                        .map(|(_, d)| d)
+                })
+                .collect();
+            (Some(l), docs)
+        })
+        .collect()
+}
+
+struct Run<'a> {
+    names: &'a [String],
+    prod: usize,
+    policy: &'a Policy,
+    options: &'a Options,
+    out: Comparison,
+    warned_rules: HashSet<String>,
+}
+
+/// One key across environments.
+struct Slot<'a> {
+    leaf: Option<&'a Leaf>,
+    container: Option<ContainerKind>,
+    origin: Option<(String, u32)>,
+}
+
+impl Run<'_> {
+    fn missing_document(&mut self, label: &str, docs: &[Option<&Document>]) {
+        let values: Vec<Option<EnvValue>> = docs
+            .iter()
+            .map(|d| {
+                d.map(|d| EnvValue {
+                    shown: "<document>".into(),
+                    file: d.root.origin.file.to_string(),
+                    line: d.root.origin.line,
+                })
+            })
+            .collect();
+        let missing = self.env_list(values.iter().map(Option::is_none));
+        let severity = if values[self.prod].is_none() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        self.push(Drift {
+            key: label.to_string(),
+            status: Status::Missing,
+            severity,
+            identity: vec![
+                label.to_string(),
+                "missing-document".into(),
+                missing.clone(),
+            ],
+            values,
+            detail: format!("document missing in {missing}"),
+            rule: None,
+        });
+    }
+
+    fn compare_flats(&mut self, flats: &[Flat]) {
+        // Every key once, with the index of its leaf in each environment.
+        let mut row_of: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut rows: Vec<(&str, Vec<Option<usize>>)> = Vec::new();
+        for (e, flat) in flats.iter().enumerate() {
+            for (i, key) in flat.keys.iter().enumerate() {
+                let row = *row_of.entry(key.as_str()).or_insert_with(|| {
+                    rows.push((key.as_str(), vec![None; flats.len()]));
+                    rows.len() - 1
+                });
+                rows[row].1[e] = Some(i);
+            }
+        }
+        // Show each key under its most structured spelling (`db.pool_size` over
+        // `DB_POOL_SIZE`), then sort so parents come before children.
+        let mut rows: Vec<(&str, &str, Vec<Option<usize>>)> = rows
+            .into_iter()
+            .map(|(key, slots)| {
+                let display = slots
+                    .iter()
+                    .zip(flats)
+                    .filter_map(|(i, f)| i.map(|i| f.leaves[i].path.as_str()))
+                    .max_by_key(|p| p.matches(['.', '[']).count())
+                    .unwrap_or(key);
+                (key, display, slots)
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| a.1.cmp(b.1));
+        self.out.keys_compared += rows.len();
+
+        let mut mismatched: Vec<&str> = Vec::new();
+        for (key, display, indices) in rows {
+            if mismatched.iter().any(|m| {
+                display.len() > m.len()
+                    && display.starts_with(m)
+                    && matches!(display.as_bytes()[m.len()], b'.' | b'[')
+            }) {
+                continue;
+            }
+            let slots: Vec<Slot> = indices
+                .iter()
+                .zip(flats)
+                .map(|(index, f)| match index {
+                    Some(i) => {
+                        let leaf = &f.leaves[*i];
+                        Slot {
+                            leaf: Some(leaf),
+                            container: None,
+                            origin: Some((leaf.origin.file.to_string(), leaf.origin.line)),
+                        }
+                    }
+                    None => {
+                        let container = f.containers.get(key);
+                        Slot {
+                            leaf: None,
+                            container: container.map(|c| c.kind),
+                            origin: container.map(|c| (c.origin.file.to_string(), c.origin.line)),
+                        }
+                    }
+                })
+                .collect();
+            if self.is_type_mismatch(&slots) {
+                self.type_mismatch(key, display, &slots);
+                mismatched.push(display);
+                continue;
+            }
+            // An empty `{}` here and a filled map there: the children speak for themselves.
+            if slots.iter().any(|s| s.container.is_some()) {
+                continue;
+            }
+            self.compare_leaves(key, display, &slots);
+        }
+    }
+
+    fn is_type_mismatch(&self, slots: &[Slot]) -> bool {
+        let has_scalar = slots
+            .iter()
+            .any(|s| matches!(s.leaf.map(|l| &l.value), Some(LeafValue::Scalar(_))));
+        let kinds: HashSet<&str> = slots
+            .iter()
+            .filter_map(|s| match (s.leaf.map(|l| &l.value), s.container) {
+                (Some(LeafValue::Scalar(_)), _) => Some("scalar"),
+                (Some(LeafValue::EmptyMap), _) | (None, Some(ContainerKind::Map)) => Some("map"),
+                (Some(LeafValue::EmptyList), _) | (None, Some(ContainerKind::List)) => Some("list"),
+                (None, None) => None,
+            })
+            .collect();
+        kinds.len() > 1 && (has_scalar || kinds.contains("map") && kinds.contains("list"))
+    }
+
+    fn shown(&self, display: &str, slot: &Slot) -> Option<EnvValue> {
+        let (file, line) = slot.origin.clone()?;
+        let shown = match (slot.leaf.map(|l| &l.value), slot.container) {
+            (Some(LeafValue::Scalar(s)), _) => {
+                display_value(display, &s.text, &self.options.redactor)
+            }
+            (Some(LeafValue::EmptyMap), _) => "{}".into(),
+            (Some(LeafValue::EmptyList), _) => "[]".into(),
+            (None, Some(ContainerKind::Map)) => "<map>".into(),
+            (None, Some(ContainerKind::List)) => "<list>".into(),
+            (None, None) => return None,
+        };
+        Some(EnvValue { shown, file, line })
+    }
+
+    fn type_mismatch(&mut self, key: &str, display: &str, slots: &[Slot]) {
+        let values: Vec<Option<EnvValue>> = slots.iter().map(|s| self.shown(display, s)).collect();
+        let kinds: Vec<String> = slots
+            .iter()
+            .zip(self.names)
+            .filter_map(|(s, name)| {
+                let kind = match (s.leaf.map(|l| &l.value), s.container) {
+                    (Some(LeafValue::Scalar(sc)), _) => {
+                        interpret(sc, cpu_key(display)).family().to_string()
+                    }
+                    (Some(LeafValue::EmptyMap), _) | (None, Some(ContainerKind::Map)) => {
+                        "map".into()
+                    }
+                    (Some(LeafValue::EmptyList), _) | (None, Some(ContainerKind::List)) => {
+                        "list".into()
+                    }
+                    (None, None) => return None,
+                };
+                Some(format!("{kind} in {name}"))
+            })
+            .collect();
+        let mut drift = Drift {
+            key: display.to_string(),
+            status: Status::TypeMismatch,
+            severity: Severity::Error,
+            identity: vec![key.to_string(), "type_mismatch".into(), kinds.join(",")],
+            values,
+            detail: kinds.join(", "),
+            rule: None,
+        };
+        if self.apply_expectation(&mut drift) {
+            self.push(drift);
+        }
+    }
+
+    fn compare_leaves(&mut self, key: &str, display: &str, slots: &[Slot]) {
+        let cpu = cpu_key(display);
+        let typed: Vec<Option<Typed>> = slots
+            .iter()
+            .map(|s| match s.leaf.map(|l| &l.value) {
+                Some(LeafValue::Scalar(sc)) => Some(interpret(sc, cpu)),
+                Some(LeafValue::EmptyMap) => Some(Typed::EmptyMap),
+                Some(LeafValue::EmptyList) => Some(Typed::EmptyList),
+                None => None,
+            })
+            .collect();
+        let raw: Vec<Option<&str>> = slots
+            .iter()
+            .map(|s| match s.leaf.map(|l| &l.value) {
+                Some(LeafValue::Scalar(sc)) => Some(sc.text.as_str()),
+                Some(LeafValue::EmptyMap) => Some("{}"),
+                Some(LeafValue::EmptyList) => Some("[]"),
+                None => None,
+            })
+            .collect();
+        let values: Vec<Option<EnvValue>> = slots.iter().map(|s| self.shown(display, s)).collect();
+        let secret = raw.iter().flatten().any(|r| is_sensitive(display, r));
+        let identity_values: Vec<String> = typed
+            .iter()
+            .zip(&values)
+            .zip(self.names)
+            .map(|((t, v), name)| match (t, v) {
+                (Some(_), Some(v)) if secret => format!("{name}={}", v.shown),
+                (Some(t), _) => format!("{name}={}", t.canonical()),
+                _ => format!("{name}=∅"),
+            })
+            .collect();
+
+        let ordering_verdict = self.apply_orderings(key, display, &typed, &values);
+
+        let present: Vec<&Typed> = typed.iter().flatten().collect();
+        let (status, severity, detail) = if present.len() < typed.len() {
+            let missing = self.env_list(typed.iter().map(Option::is_none));
+            let severity = if typed[self.prod].is_none() {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            (Status::Missing, severity, format!("missing in {missing}"))
+        } else {
+            let first = present[0];
+            let identical = raw.iter().all(|r| *r == raw[0]);
+            if identical || present.iter().all(|t| t.same_as(first)) {
+                let status = if identical {
+                    None
+                } else {
+                    Some(Status::Equivalent)
+                };
+                self.on_equal(key, display, status, values, identity_values);
+                return;
+            }
+            if let Some(held) = ordering_verdict {
+                // An ordering rule covers this key: it decides, not the plain difference.
+                if held {
+                    self.out.accepted += 1;
+                }
+                return;
+            }
+            let severity = if present.iter().any(|t| matches!(t, Typed::Bool(_))) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            (Status::Differs, severity, describe(&values, &present))
+        };
+        let mut identity = vec![key.to_string(), status.as_str().to_string()];
+        identity.extend(identity_values);
+        let mut drift = Drift {
+            key: display.to_string(),
+            status,
+            severity,
+            values,
+            detail,
+            rule: None,
+            identity,
+        };
+        if self.apply_expectation(&mut drift) {
+            self.push(drift);
+        }
+    }
+
+    /// Values equal everywhere: nothing to say, unless a rule expects them to differ or
+    /// the user asked to see notation-only differences.
+    fn on_equal(
+        &mut self,
+        key: &str,
+        display: &str,
+        equivalent: Option<Status>,
+        values: Vec<Option<EnvValue>>,
+        identity_values: Vec<String>,
+    ) {
+        let mut identity = vec![key.to_string()];
+        identity.extend(identity_values);
+        if let Some(rule) = self.policy.expectation(display, self.options.today) {
+            if rule.expect == Some(Expect::Differ) {
+                let reason = rule
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default();
+                identity.insert(1, "violation".into());
+                let drift = Drift {
+                    key: display.to_string(),
+                    status: Status::Violation,
+                    severity: rule.severity.unwrap_or(Severity::Error),
+                    values,
+                    detail: format!("expected to differ{reason}"),
+                    rule: Some(rule.id.clone()),
+                    identity,
+                };
+                self.push(drift);
+                return;
+            }
+            if rule.expect == Some(Expect::Ignore) {
+                return;
+            }
+        }
+        if equivalent.is_some() && self.options.show_equivalent {
+            let shown: Vec<&str> = values.iter().flatten().map(|v| v.shown.as_str()).collect();
+            let mut distinct: Vec<&str> = Vec::new();
+            for s in shown {
+                if !distinct.contains(&s) {
+                    distinct.push(s);
+                }
+            }
+            let detail = format!("same value: {}", distinct.join(" = "));
+            identity.insert(1, "equivalent".into());
+            self.push(Drift {
+                key: display.to_string(),
+                status: Status::Equivalent,
+                severity: Severity::Note,
+                values,
+                detail,
+                rule: None,
+                identity,
+            });
+        }
+    }
+
+    /// Applies the first live `expect` rule. Returns whether the drift is still reported.
+    fn apply_expectation(&mut self, drift: &mut Drift) -> bool {
+        let Some(rule) = self.policy.expectation(&drift.key, self.options.today) else {
+            return true;
+        };
+        match rule.expect {
+            Some(Expect::Ignore) => {
+                self.out.accepted += 1;
+                false
+            }
+            // A difference where one is required: intended. (Missing keys still count.)
+            Some(Expect::Differ) if drift.status == Status::Differs => {
+                self.out.accepted += 1;
+                false
+            }
+            Some(Expect::Equal) => {
+                drift.severity = rule.severity.unwrap_or(Severity::Error);
+                drift.rule = Some(rule.id.clone());
+                let reason = rule
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default();
+                drift.detail = format!("{} (expected equal{reason})", drift.detail);
+                true
+            }
+            _ => true,
+        }
+    }
+
+    /// Checks `compare = "prod >= staging"` rules on this key. `None` when no rule covered
+    /// it, else whether every covering rule held (failures are already reported).
+    fn apply_orderings(
+        &mut self,
+        key: &str,
+        display: &str,
+        typed: &[Option<Typed>],
+        values: &[Option<EnvValue>],
+    ) -> Option<bool> {
+        let rules: Vec<Rule> = self
+            .policy
+            .orderings(display, self.options.today)
+            .cloned()
+            .collect();
+        let mut covered = false;
+        let mut all_hold = true;
+        for rule in rules {
+            let ordering = rule.compare.as_ref().expect("orderings have compare");
+            let left = self.names.iter().position(|n| *n == ordering.left);
+            let right = self.names.iter().position(|n| *n == ordering.right);
+            let (Some(l), Some(r)) = (left, right) else {
+                if self.warned_rules.insert(rule.id.clone()) {
+                    self.out.warnings.push(format!(
+                        "policy rule `{}` ({}) compares `{ordering}`, but this run has no environment named {}",
+                        rule.id,
+                        rule.source,
+                        [&ordering.left, &ordering.right]
+                            .into_iter()
+                            .filter(|n| !self.names.contains(n))
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ));
+                }
+                continue;
+            };
+            let (Some(a), Some(b)) = (&typed[l], &typed[r]) else {
+                continue;
+            };
+            covered = true;
+            let shown = |i: usize| {
+                values[i]
+                    .as_ref()
+                    .map(|v| v.shown.clone())
+                    .unwrap_or_default()
+            };
+            let verdict = match a.order(b) {
+                Some(o) if ordering.op.holds(o) => continue,
+                Some(_) => format!(
+                    "{} {} is not {} {} {}",
+                    ordering.left,
+                    shown(l),
+                    ordering.op.symbol(),
+                    ordering.right,
+                    shown(r)
+                ),
+                None => format!(
+                    "cannot order {} ({}) against {} ({})",
+                    shown(l),
+                    a.family(),
+                    shown(r),
+                    b.family()
+                ),
+            };
+            all_hold = false;
+            let reason = rule
+                .reason
+                .as_deref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default();
+            self.push(Drift {
+                key: display.to_string(),
+                status: Status::Violation,
+                severity: rule.severity.unwrap_or(Severity::Error),
+                values: values.to_vec(),
+                detail: format!("{verdict} (rule {ordering}{reason})"),
+                rule: Some(rule.id.clone()),
+                identity: vec![
+                    key.to_string(),
+                    "violation".into(),
+                    rule.id.clone(),
+                    a.canonical(),
+                    b.canonical(),
+                ],
+            });
+        }
+        covered.then_some(all_hold)
+    }
+
+    fn env_list(&self, flags: impl Iterator<Item = bool>) -> String {
+        flags
+            .zip(self.names)
+            .filter(|(f, _)| *f)
+            .map(|(_, n)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn push(&mut self, drift: Drift) {
+        self.out.drifts.push(drift);
+    }
+}
+
+fn cpu_key(display: &str) -> bool {
+    let last = display.rsplit(['.', '[']).next().unwrap_or(display);
+    is_cpu_key(last)
+}
+
+/// "5s vs 30s, 6×"; across families "10 (number) vs 10s (duration)".
+fn describe(values: &[Option<EnvValue>], typed: &[&Typed]) -> String {
+    let mut distinct: Vec<(&str, &Typed)> = Vec::new();
+    for (v, t) in values.iter().flatten().zip(typed) {
+        if !distinct.iter().any(|(_, seen)| seen.same_as(t)) {
+            distinct.push((v.shown.as_str(), t));
+        }
+    }
+    let families: HashSet<&str> = distinct.iter().map(|(_, t)| t.family()).collect();
+    if families.len() > 1 {
+        return distinct
+            .iter()
+            .map(|(s, t)| format!("{s} ({})", t.family()))
+            .collect::<Vec<_>>()
+            .join(" vs ");
+    }
+    let text = distinct
+        .iter()
+        .map(|(s, _)| *s)
+        .collect::<Vec<_>>()
+        .join(" vs ");
+    let all: Vec<&Typed> = distinct.iter().map(|(_, t)| *t).collect();
+    match ratio(&all) {
+        Some(r) => format!("{text}, {r}"),
+        None => text,
+    }
+}

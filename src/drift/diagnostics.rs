@@ -1,0 +1,289 @@
+//! Drift as shared findings: stable rule ids, severities, the JSON contract's fields, and
+//! the matrix people read.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::baseline;
+use super::compare::{production_index, Comparison, Drift, Status};
+use crate::report::{Cell, Finding, Location, Report, RuleDescriptor, Severity, TableView};
+
+pub const DIFFERS: &str = "drift/differs";
+pub const MISSING: &str = "drift/missing";
+pub const TYPE_MISMATCH: &str = "drift/type-mismatch";
+pub const VIOLATION: &str = "drift/violation";
+pub const EQUIVALENT: &str = "drift/equivalent";
+pub const DUPLICATE_KEY: &str = "drift/duplicate-key";
+pub const EXPIRED_RULE: &str = "drift/expired-rule";
+
+pub fn rule_descriptors() -> Vec<RuleDescriptor> {
+    let rule = |id: &str, name: &str, description: &str, severity| RuleDescriptor {
+        id: id.into(),
+        name: name.into(),
+        description: description.into(),
+        default_severity: severity,
+        help_uri: None,
+    };
+    vec![
+        rule(DIFFERS, "ValueDiffers", "A configuration value differs between environments.", Severity::Warning),
+        rule(MISSING, "KeyMissing", "A configuration key is present in some environments only.", Severity::Warning),
+        rule(TYPE_MISMATCH, "TypeMismatch", "A key holds different kinds of value (e.g. a number and a list) in different environments.", Severity::Error),
+        rule(VIOLATION, "PolicyViolation", "A drift policy rule failed.", Severity::Error),
+        rule(EQUIVALENT, "EquivalentNotation", "The same value is written in different notation (e.g. 5s and 5000ms).", Severity::Note),
+        rule(DUPLICATE_KEY, "DuplicateKey", "A key is set twice in one file; the last value wins.", Severity::Warning),
+        rule(EXPIRED_RULE, "ExpiredPolicyRule", "A drift policy rule has expired and is no longer applied.", Severity::Warning),
+    ]
+}
+
+fn rule_id(status: Status) -> &'static str {
+    match status {
+        Status::Differs => DIFFERS,
+        Status::Missing => MISSING,
+        Status::TypeMismatch => TYPE_MISMATCH,
+        Status::Violation => VIOLATION,
+        Status::Equivalent => EQUIVALENT,
+    }
+}
+
+/// The findings of a comparison, without those a baseline accepts.
+pub fn findings(cmp: &Comparison) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = cmp.drifts.iter().map(|d| drift_finding(cmp, d)).collect();
+    for (env, dup) in &cmp.duplicates {
+        let values: Map<String, Value> = Map::new();
+        findings.push(
+            Finding::new(
+                DUPLICATE_KEY,
+                Severity::Warning,
+                format!(
+                    "`{}` is set twice in {} (lines {} and {}); the last value wins",
+                    dup.key, dup.again.file, dup.first.line, dup.again.line
+                ),
+                &[env, &dup.again.file, &dup.key],
+            )
+            .at(Location::file(
+                dup.again.file.to_string(),
+                Some(dup.again.line as usize),
+            ))
+            .with("key", dup.key.clone())
+            .with("status", "duplicate_key")
+            .with("values", values)
+            .with(
+                "sources",
+                Value::Object(Map::from_iter([(
+                    env.clone(),
+                    Value::from(dup.again.to_string()),
+                )])),
+            )
+            .with("rule", Value::Null),
+        );
+    }
+    for rule in &cmp.expired_rules {
+        let expired = rule.expires.map(|d| d.to_string()).unwrap_or_default();
+        let (file, line) = rule.source.rsplit_once(':').unwrap_or((&rule.source, "1"));
+        findings.push(
+            Finding::new(
+                EXPIRED_RULE,
+                Severity::Warning,
+                format!(
+                    "policy rule `{}` expired on {expired}: no longer applied",
+                    rule.id
+                ),
+                &[&rule.id, &expired],
+            )
+            .at(Location::file(file, line.parse().ok()))
+            .with("key", rule.pattern.clone())
+            .with("status", "expired_rule")
+            .with("values", Map::new())
+            .with("sources", Map::new())
+            .with("rule", rule.id.clone()),
+        );
+    }
+    findings
+}
+
+fn drift_finding(cmp: &Comparison, drift: &Drift) -> Finding {
+    let parts: Vec<&str> = drift.identity.iter().map(String::as_str).collect();
+    let mut values = Map::new();
+    let mut sources = Map::new();
+    for (name, value) in cmp.envs.iter().zip(&drift.values) {
+        values.insert(
+            name.clone(),
+            value
+                .as_ref()
+                .map_or(Value::Null, |v| Value::from(v.shown.clone())),
+        );
+        sources.insert(
+            name.clone(),
+            value
+                .as_ref()
+                .map_or(Value::Null, |v| Value::from(v.source())),
+        );
+    }
+    // Point at production's line where it has the key: that is what a fix changes.
+    let prod = production_index(&cmp.envs);
+    let anchor = drift.values[prod]
+        .as_ref()
+        .or_else(|| drift.values.iter().rev().flatten().next());
+    let location = anchor
+        .map(|v| Location::file(v.file.clone(), Some(v.line as usize)))
+        .unwrap_or_default();
+    Finding::new(
+        rule_id(drift.status),
+        drift.severity,
+        format!("{}: {}", drift.key, drift.detail),
+        &parts,
+    )
+    .at(location)
+    .with("key", drift.key.clone())
+    .with("status", drift.status.as_str())
+    .with("values", values)
+    .with("sources", sources)
+    .with("rule", drift.rule.clone().map_or(Value::Null, Value::from))
+    .with("detail", drift.detail.clone())
+}
+
+/// Baseline entries for today's findings (notes are never failures, so never recorded).
+pub fn baseline_entries(findings: &[Finding]) -> Vec<baseline::Entry> {
+    findings
+        .iter()
+        .filter(|f| f.severity > Severity::Note)
+        .map(|f| baseline::Entry {
+            key: f
+                .properties
+                .get("key")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            status: f
+                .properties
+                .get("status")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            fingerprint: f.fingerprint.clone(),
+        })
+        .collect()
+}
+
+pub fn report(command: &str, cmp: &Comparison, accepted: Option<&HashSet<String>>) -> Report {
+    let mut report = Report::new(command);
+    report.rules = rule_descriptors();
+    report
+        .extra
+        .insert("envs".into(), Value::from(cmp.envs.clone()));
+    let all = findings(cmp);
+    let total = all.len();
+    report.findings = match accepted {
+        Some(set) => all
+            .into_iter()
+            .filter(|f| !set.contains(&f.fingerprint))
+            .collect(),
+        None => all,
+    };
+    report
+        .summary
+        .insert("envs".into(), Value::from(cmp.envs.len()));
+    report
+        .summary
+        .insert("keys_compared".into(), Value::from(cmp.keys_compared));
+    report
+        .summary
+        .insert("accepted_by_policy".into(), Value::from(cmp.accepted));
+    report.summary.insert(
+        "baselined".into(),
+        Value::from(total - report.findings.len()),
+    );
+    report.warnings.extend(cmp.warnings.iter().cloned());
+    report.views.push(matrix(cmp, &report.findings));
+    report
+}
+
+/// One row per drifting key, one column per environment, with where each value is set.
+fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
+    let mut headers = vec![
+        "key".to_string(),
+        "status".to_string(),
+        "severity".to_string(),
+    ];
+    headers.extend(cmp.envs.iter().cloned());
+    headers.push("detail".to_string());
+    let mut view = TableView::new(headers);
+    view.unwrapped = vec![1, 2];
+    let longest_key = findings
+        .iter()
+        .filter_map(|f| f.properties.get("key").and_then(Value::as_str))
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    view.min_widths = vec![(0, longest_key.min(24) as u16)];
+    let prefix = common_directory(findings);
+    if !prefix.is_empty() {
+        view.title = Some(format!("Files are under {prefix}"));
+    }
+    for f in findings {
+        let prop = |k: &str| {
+            f.properties
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+        };
+        let mut row = vec![
+            Cell::plain(prop("key")),
+            Cell::plain(prop("status").replace('_', " ")),
+            Cell::severity(f.severity),
+        ];
+        for env in &cmp.envs {
+            let value = f
+                .properties
+                .get("values")
+                .and_then(|v| v.get(env))
+                .and_then(Value::as_str);
+            let source = f
+                .properties
+                .get("sources")
+                .and_then(|v| v.get(env))
+                .and_then(Value::as_str);
+            let source = source.map(|s| s.strip_prefix(prefix.as_str()).unwrap_or(s));
+            row.push(Cell::plain(match (value, source) {
+                (Some(v), Some(s)) => format!("{v}\n{s}"),
+                (None, Some(s)) => s.to_string(),
+                (Some(v), None) => v.to_string(),
+                (None, None) => "—".to_string(),
+            }));
+        }
+        let detail = match f.properties.get("rule").and_then(Value::as_str) {
+            Some(rule) if f.rule_id != EXPIRED_RULE => format!("{}\nrule: {rule}", prop("detail")),
+            _ if f.rule_id == DUPLICATE_KEY || f.rule_id == EXPIRED_RULE => f.message.clone(),
+            _ => prop("detail").to_string(),
+        };
+        row.push(Cell::plain(detail));
+        view.push(row);
+    }
+    view
+}
+
+/// The directory (with its trailing `/`) that every source in the matrix shares, so cells
+/// can show `prod.json:6` instead of repeating it.
+fn common_directory(findings: &[Finding]) -> String {
+    let mut sources = findings
+        .iter()
+        .filter_map(|f| f.properties.get("sources").and_then(Value::as_object))
+        .flat_map(|m| m.values().filter_map(Value::as_str));
+    let Some(first) = sources.next() else {
+        return String::new();
+    };
+    let mut prefix = match first.rfind('/') {
+        Some(i) => &first[..=i],
+        None => return String::new(),
+    };
+    for source in sources {
+        while !source.starts_with(prefix) {
+            prefix = match prefix[..prefix.len() - 1].rfind('/') {
+                Some(i) => &prefix[..=i],
+                None => return String::new(),
+            };
+        }
+    }
+    prefix.to_string()
+}

@@ -1,0 +1,330 @@
+//! YAML through yaml-rust2's event parser, so every value keeps its line. Anchors and
+//! aliases are expanded, `<<` merge keys resolved (explicit keys win, earlier merge sources
+//! beat later ones), duplicate keys reported, and a stream stays a list of documents.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use crate::drift::tree::{
+    insert_entry, Document, DuplicateKey, Node, Origin, Parsed, ScalarKind, Value,
+};
+use crate::error::{Error, Result, SourcePos};
+
+pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
+    let mut builder = Builder {
+        file,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        root: None,
+        documents: Vec::new(),
+        duplicates: Vec::new(),
+        error: None,
+    };
+    let mut parser = Parser::new_from_str(text);
+    parser.load(&mut builder, true).map_err(|e| {
+        let m = e.marker();
+        Error::input(
+            SourcePos::new(file.as_ref(), m.line().max(1), Some(m.col() + 1)),
+            format!("invalid YAML: {}", e.info()),
+        )
+    })?;
+    if let Some(err) = builder.error {
+        return Err(err);
+    }
+    let mut documents = builder.documents;
+    if documents.is_empty() {
+        documents.push(Document {
+            root: Value::map(Vec::new(), Origin::new(file, 1)),
+        });
+    }
+    Ok(Parsed {
+        documents,
+        duplicates: builder.duplicates,
+    })
+}
+
+enum Frame {
+    List {
+        items: Vec<Value>,
+        origin: Origin,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(String, Value)>,
+        key: Option<(String, bool)>,
+        merges: Vec<Value>,
+        origin: Origin,
+        anchor: usize,
+    },
+}
+
+struct Builder<'a> {
+    file: &'a Arc<str>,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Value>,
+    root: Option<Value>,
+    documents: Vec<Document>,
+    duplicates: Vec<DuplicateKey>,
+    error: Option<Error>,
+}
+
+impl MarkedEventReceiver for Builder<'_> {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        if self.error.is_some() {
+            return;
+        }
+        let origin = Origin::new(self.file, mark.line().max(1));
+        match event {
+            Event::DocumentEnd => {
+                if let Some(root) = self.root.take() {
+                    self.documents.push(Document { root });
+                }
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                let plain = style == TScalarStyle::Plain;
+                let kind = if plain {
+                    resolve_plain(&text)
+                } else {
+                    ScalarKind::String
+                };
+                let value = Value::scalar(text, kind, origin);
+                self.remember(anchor, &value);
+                self.push(value, plain);
+            }
+            Event::Alias(id) => match self.anchors.get(&id) {
+                Some(value) => {
+                    let value = value.clone();
+                    self.push(value, false);
+                }
+                None => {
+                    self.error = Some(Error::input(
+                        SourcePos::new(
+                            self.file.as_ref(),
+                            mark.line().max(1),
+                            Some(mark.col() + 1),
+                        ),
+                        "alias to an unknown anchor",
+                    ));
+                }
+            },
+            Event::SequenceStart(anchor, _) => self.stack.push(Frame::List {
+                items: Vec::new(),
+                origin,
+                anchor,
+            }),
+            Event::MappingStart(anchor, _) => self.stack.push(Frame::Map {
+                entries: Vec::new(),
+                key: None,
+                merges: Vec::new(),
+                origin,
+                anchor,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return;
+                };
+                let (value, anchor) = match frame {
+                    Frame::List {
+                        items,
+                        origin,
+                        anchor,
+                    } => (Value::list(items, origin), anchor),
+                    Frame::Map {
+                        mut entries,
+                        merges,
+                        origin,
+                        anchor,
+                        ..
+                    } => {
+                        merge_into(&mut entries, merges);
+                        (Value::map(entries, origin), anchor)
+                    }
+                };
+                self.remember(anchor, &value);
+                self.push(value, false);
+            }
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentStart => {}
+        }
+    }
+}
+
+impl Builder<'_> {
+    fn remember(&mut self, anchor: usize, value: &Value) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, value.clone());
+        }
+    }
+
+    /// Places a finished value into its parent: a list item, a map key, or a map value.
+    fn push(&mut self, value: Value, plain: bool) {
+        match self.stack.last_mut() {
+            None => self.root = Some(value),
+            Some(Frame::List { items, .. }) => items.push(value),
+            Some(Frame::Map {
+                entries,
+                key,
+                merges,
+                ..
+            }) => match key.take() {
+                None => {
+                    let text = match &value.node {
+                        Node::Scalar(s) => s.text.clone(),
+                        // Complex keys are legal YAML but never configuration in practice.
+                        _ => format!("<complex key at line {}>", value.origin.line),
+                    };
+                    *key = Some((text, plain));
+                }
+                Some((k, true)) if k == "<<" => merges.push(value),
+                Some((k, _)) => insert_entry(entries, k, value, &mut self.duplicates),
+            },
+        }
+    }
+}
+
+/// `<<: *base` or `<<: [*a, *b]`: keys the map does not set itself come from the sources,
+/// the earliest source winning.
+fn merge_into(entries: &mut Vec<(String, Value)>, merges: Vec<Value>) {
+    let mut sources = Vec::new();
+    for merge in merges {
+        match merge.node {
+            Node::Map(map) => sources.push(map),
+            Node::List(items) => {
+                for item in items {
+                    if let Node::Map(map) = item.node {
+                        sources.push(map);
+                    }
+                }
+            }
+            Node::Scalar(_) => {}
+        }
+    }
+    for source in sources {
+        for (k, v) in source {
+            if !entries.iter().any(|(existing, _)| *existing == k) {
+                entries.push((k, v));
+            }
+        }
+    }
+}
+
+/// YAML 1.2 core schema resolution of an unquoted scalar.
+fn resolve_plain(text: &str) -> ScalarKind {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return ScalarKind::Null,
+        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => return ScalarKind::Bool,
+        ".inf" | "-.inf" | "+.inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN" => {
+            return ScalarKind::Float
+        }
+        _ => {}
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return ScalarKind::Integer;
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return ScalarKind::Integer;
+        }
+    }
+    if digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && text.parse::<f64>().is_ok()
+    {
+        return ScalarKind::Float;
+    }
+    ScalarKind::String
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file() -> Arc<str> {
+        Arc::from("values.yaml")
+    }
+
+    fn doc(text: &str) -> Value {
+        parse(text, &file()).unwrap().documents.remove(0).root
+    }
+
+    #[test]
+    fn lines_and_kinds() {
+        let root = doc("db:\n  host: db.local\n  pool: 10\n  ssl: true\n  name: \"10\"\n");
+        let db = root.get("db").unwrap();
+        assert_eq!(db.get("pool").unwrap().origin.line, 3);
+        let kind = |k: &str| match &db.get(k).unwrap().node {
+            Node::Scalar(s) => s.kind,
+            _ => panic!(),
+        };
+        assert_eq!(kind("pool"), ScalarKind::Integer);
+        assert_eq!(kind("ssl"), ScalarKind::Bool);
+        assert_eq!(kind("name"), ScalarKind::String);
+        assert_eq!(kind("host"), ScalarKind::String);
+    }
+
+    #[test]
+    fn merge_keys_and_anchors_resolve_with_explicit_keys_winning() {
+        let root =
+            doc("base: &base\n  timeout: 5s\n  retries: 3\nprod:\n  <<: *base\n  timeout: 30s\n");
+        let prod = root.get("prod").unwrap();
+        assert_eq!(prod.get("timeout").unwrap().as_text(), Some("30s"));
+        assert_eq!(prod.get("retries").unwrap().as_text(), Some("3"));
+        assert!(prod.get("<<").is_none());
+    }
+
+    #[test]
+    fn earlier_merge_sources_win() {
+        let root = doc("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n");
+        let c = root.get("c").unwrap();
+        assert_eq!(c.get("x").unwrap().as_text(), Some("1"));
+        assert_eq!(c.get("y").unwrap().as_text(), Some("2"));
+    }
+
+    #[test]
+    fn a_quoted_merge_key_is_an_ordinary_key() {
+        let root = doc("a:\n  \"<<\": 1\n");
+        assert_eq!(
+            root.get("a").unwrap().get("<<").unwrap().as_text(),
+            Some("1")
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported() {
+        let parsed = parse("a: 1\nb: 2\na: 3\n", &file()).unwrap();
+        assert_eq!(parsed.duplicates.len(), 1);
+        assert_eq!(parsed.duplicates[0].first.line, 1);
+        assert_eq!(parsed.duplicates[0].again.line, 3);
+        assert_eq!(
+            parsed.documents[0].root.get("a").unwrap().as_text(),
+            Some("3")
+        );
+    }
+
+    #[test]
+    fn streams_keep_their_documents() {
+        let parsed = parse("kind: A\n---\nkind: B\n", &file()).unwrap();
+        assert_eq!(parsed.documents.len(), 2);
+        assert_eq!(parsed.documents[1].identity().as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn errors_name_line_and_column_without_the_value() {
+        let err = parse("a: 1\npassword: \"hunter2\n", &file())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("values.yaml:"), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn empty_file_is_an_empty_map() {
+        let parsed = parse("# only a comment\n", &file()).unwrap();
+        assert_eq!(parsed.documents.len(), 1);
+    }
+}

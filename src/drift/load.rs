@@ -1,0 +1,141 @@
+//! The file-system side of drift: reads environment files, policies and baselines. The
+//! rest of `drift` only sees their text.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::compare::Environment;
+use super::formats::{self, Format};
+use super::layer::{align_flat_keys, overlay_documents};
+use super::policy::{self, Policy};
+use super::{baseline, tree::Parsed};
+use crate::error::{Error, Result};
+pub use crate::paths::display_path;
+
+/// `NAME=PATH[,PATH…]`.
+pub fn parse_env_spec(spec: &str) -> Result<(String, Vec<PathBuf>)> {
+    let Some((name, paths)) = spec.split_once('=') else {
+        return Err(
+            Error::usage(format!("--env `{spec}`: expected NAME=PATH[,PATH…]"))
+                .with_hint("for example --env prod=config/base.yaml,config/prod.yaml"),
+        );
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::usage(format!(
+            "--env `{spec}`: the environment needs a name"
+        )));
+    }
+    let paths: Vec<PathBuf> = paths
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    if paths.is_empty() {
+        return Err(Error::usage(format!(
+            "--env `{spec}`: no file given for `{name}`"
+        )));
+    }
+    Ok((name.to_string(), paths))
+}
+
+/// Reads and parses one configuration file, in the format its name or content says.
+pub fn read_config_file(path: &Path) -> Result<(Format, String, Parsed)> {
+    let text = read_text(path)?;
+    let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&text));
+    let name: Arc<str> = Arc::from(display_path(path).as_str());
+    tracing::debug!(file = %name, format = format.name(), "parsing");
+    let parsed = formats::parse(&text, &name, format)?;
+    Ok((format, text, parsed))
+}
+
+/// Loads environments, parsing each distinct file once: environments usually share a base
+/// file, and parsing dominates the run.
+#[derive(Default)]
+pub struct Loader {
+    parsed: HashMap<PathBuf, (Format, Parsed)>,
+}
+
+impl Loader {
+    /// An environment from its files, layered left to right.
+    pub fn environment(&mut self, name: &str, files: &[PathBuf]) -> Result<Environment> {
+        let mut documents = Vec::new();
+        let mut duplicates = Vec::new();
+        for (i, file) in files.iter().enumerate() {
+            let (format, parsed) = self.parse(file)?;
+            duplicates.extend(parsed.duplicates);
+            let mut layer = parsed.documents;
+            if format == Format::Dotenv && i > 0 {
+                // `DB_POOL_SIZE=10` over a YAML base means `db.pool_size`.
+                layer = align_flat_keys(&documents, layer);
+            }
+            documents = if i == 0 {
+                layer
+            } else {
+                overlay_documents(documents, layer)
+            };
+        }
+        Ok(Environment {
+            name: name.to_string(),
+            documents,
+            duplicates,
+        })
+    }
+
+    fn parse(&mut self, file: &Path) -> Result<(Format, Parsed)> {
+        if let Some(cached) = self.parsed.get(file) {
+            return Ok(cached.clone());
+        }
+        let (format, _, parsed) = read_config_file(file)?;
+        self.parsed
+            .insert(file.to_path_buf(), (format, parsed.clone()));
+        Ok((format, parsed))
+    }
+}
+
+pub fn load_policies(paths: &[PathBuf]) -> Result<Policy> {
+    let mut policy = Policy::default();
+    for path in paths {
+        let text = read_text(path)?;
+        policy.extend(policy::parse(&text, Path::new(&display_path(path)))?);
+    }
+    Ok(policy)
+}
+
+pub fn load_baseline(path: &Path) -> Result<HashSet<String>> {
+    let text = read_text(path)?;
+    baseline::parse(&text, Path::new(&display_path(path)))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::input(
+            crate::error::SourcePos::new(display_path(path), line, None),
+            "not UTF-8 text",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_specs() {
+        let (name, paths) = parse_env_spec("prod=a.yaml, b.json").unwrap();
+        assert_eq!(name, "prod");
+        assert_eq!(paths, [PathBuf::from("a.yaml"), PathBuf::from("b.json")]);
+        assert!(parse_env_spec("prod").is_err());
+        assert!(parse_env_spec("=a.yaml").is_err());
+        assert!(parse_env_spec("prod=").is_err());
+    }
+}

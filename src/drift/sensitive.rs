@@ -1,0 +1,122 @@
+//! Which configuration values are secrets, and how to show them without showing them.
+
+use crate::report::Redactor;
+
+/// Key fragments that mark a value as secret, compared without case, `_` or `-`.
+const SECRET_KEY_PARTS: &[&str] = &[
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "apikey",
+    "privatekey",
+    "credential",
+    "dsn",
+];
+
+/// Whether any segment of a dotted key path names a secret.
+pub fn is_secret_key(path: &str) -> bool {
+    let squashed: String = path
+        .chars()
+        .filter(|c| !matches!(c, '_' | '-'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    SECRET_KEY_PARTS.iter().any(|part| squashed.contains(part))
+}
+
+/// The byte range of the password in `scheme://user:password@host…`, if there is one.
+pub fn url_password(value: &str) -> Option<std::ops::Range<usize>> {
+    let scheme_end = value.find("://")?;
+    let scheme = &value[..scheme_end];
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    {
+        return None;
+    }
+    let authority_start = scheme_end + 3;
+    let rest = &value[authority_start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let at = rest[..authority_end].rfind('@')?;
+    let colon = rest[..at].find(':')?;
+    (colon + 1 < at).then(|| authority_start + colon + 1..authority_start + at)
+}
+
+/// How a value is shown: masked whole under a secret key, its password masked inside a
+/// URL, otherwise as written.
+pub fn display_value(path: &str, raw: &str, redactor: &Redactor) -> String {
+    if redactor.reveals() {
+        return raw.to_string();
+    }
+    if is_secret_key(path) {
+        return redactor.mask(raw);
+    }
+    if let Some(range) = url_password(raw) {
+        return format!(
+            "{}{}{}",
+            &raw[..range.start],
+            redactor.mask(&raw[range.clone()]),
+            &raw[range.end..]
+        );
+    }
+    raw.to_string()
+}
+
+/// Whether a value must not be shown as written.
+pub fn is_sensitive(path: &str, raw: &str) -> bool {
+    is_secret_key(path) || url_password(raw).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_keys() {
+        for key in [
+            "db.password",
+            "DB_PASSWORD",
+            "stripe.api_key",
+            "API-KEY",
+            "auth.private_key",
+            "sentry.dsn",
+            "github_token",
+            "aws.credentials.id",
+            "client_secret",
+        ] {
+            assert!(is_secret_key(key), "{key}");
+        }
+        for key in ["db.host", "pool_size", "tokens_per_minute_limit_x"] {
+            // "tokens…" does contain "token": masking too much is the safe side.
+            assert_eq!(is_secret_key(key), key.contains("token"), "{key}");
+        }
+    }
+
+    #[test]
+    fn url_passwords_are_masked_and_the_rest_kept() {
+        let r = Redactor::hiding();
+        let shown = display_value("db.url", "postgres://app:hunter22@db.prod:5432/app", &r);
+        assert!(
+            shown.starts_with("postgres://app:<secret len=8 "),
+            "{shown}"
+        );
+        assert!(shown.ends_with("@db.prod:5432/app"), "{shown}");
+        assert!(!shown.contains("hunter22"));
+        assert_eq!(
+            display_value("db.url", "https://example.com/a@b", &r),
+            "https://example.com/a@b"
+        );
+        assert_eq!(url_password("redis://:pw@cache:6379"), Some(9..11));
+    }
+
+    #[test]
+    fn secret_keys_mask_the_whole_value_unless_revealing() {
+        let shown = display_value("db.password", "hunter2", &Redactor::hiding());
+        assert!(!shown.contains("hunter2"));
+        assert_eq!(
+            display_value("db.password", "hunter2", &Redactor::revealing()),
+            "hunter2"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! opsguard: cost, config-drift and leaked-secret checks for operations teams.
+//!
+//! The domain cores (`drift`, …) are pure: they take data and return findings. `cli` wires
+//! them to files and the terminal; `output` is the only place that prints.
+
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod drift;
+pub mod error;
+pub mod output;
+pub mod paths;
+pub mod report;

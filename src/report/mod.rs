@@ -1,0 +1,164 @@
+//! The findings model every command shares: findings, the rules that produce them, the
+//! report that carries them, and redaction of secrets before any of it is rendered.
+
+mod finding;
+mod secret;
+mod severity;
+mod view;
+
+pub use finding::{Finding, Location};
+pub use secret::{content_hash, short_hash, Redactor};
+pub use severity::Severity;
+pub use view::{Cell, TableView};
+
+use serde_json::{Map, Value};
+
+/// Bumped only on an incompatible change of the JSON report.
+pub const REPORT_VERSION: u64 = 1;
+
+/// Describes a rule or check so SARIF consumers can show help for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDescriptor {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub default_severity: Severity,
+    pub help_uri: Option<String>,
+}
+
+/// Everything one command run produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// e.g. `drift check`.
+    pub command: String,
+    /// The JSON key that holds the items: `findings`, or a command's own noun such as
+    /// `anomalies`.
+    pub items_key: &'static str,
+    pub findings: Vec<Finding>,
+    pub rules: Vec<RuleDescriptor>,
+    /// Extra top-level JSON members (e.g. `envs`, `requests`), in order, placed before the
+    /// items.
+    pub extra: Map<String, Value>,
+    /// Command-specific counters merged into `summary`.
+    pub summary: Map<String, Value>,
+    /// Non-fatal problems: the run finished, but the user should know (e.g. skipped input).
+    pub warnings: Vec<String>,
+    /// Non-fatal errors: part of the input could not be processed.
+    pub errors: Vec<String>,
+    /// Layout for the human renderer.
+    pub views: Vec<TableView>,
+}
+
+impl Report {
+    pub fn new(command: impl Into<String>) -> Self {
+        Report {
+            command: command.into(),
+            items_key: "findings",
+            findings: Vec::new(),
+            rules: Vec::new(),
+            extra: Map::new(),
+            summary: Map::new(),
+            warnings: Vec::new(),
+            errors: Vec::new(),
+            views: Vec::new(),
+        }
+    }
+
+    /// How many findings are at `threshold` or worse.
+    pub fn count_at_or_above(&self, threshold: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity >= threshold)
+            .count()
+    }
+
+    pub fn count_of(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The summary object: totals by severity, then the command's own counters.
+    pub fn summary_json(&self) -> Map<String, Value> {
+        let mut summary = Map::new();
+        summary.insert("findings".into(), Value::from(self.findings.len()));
+        for severity in [Severity::Error, Severity::Warning, Severity::Note] {
+            summary.insert(
+                severity.as_str().to_string(),
+                Value::from(self.count_of(severity)),
+            );
+        }
+        for (k, v) in &self.summary {
+            summary.insert(k.clone(), v.clone());
+        }
+        summary
+    }
+
+    /// The stable, versioned JSON document (see `opsguard schema`).
+    pub fn to_json(&self) -> Value {
+        let mut doc = Map::new();
+        doc.insert("version".into(), Value::from(REPORT_VERSION));
+        doc.insert(
+            "tool".into(),
+            serde_json::json!({"name": "opsguard", "version": env!("CARGO_PKG_VERSION")}),
+        );
+        doc.insert("command".into(), Value::from(self.command.clone()));
+        for (k, v) in &self.extra {
+            doc.insert(k.clone(), v.clone());
+        }
+        doc.insert(
+            self.items_key.into(),
+            Value::Array(self.findings.iter().map(Finding::to_json).collect()),
+        );
+        doc.insert("summary".into(), Value::Object(self.summary_json()));
+        doc.insert("warnings".into(), Value::from(self.warnings.clone()));
+        doc.insert("errors".into(), Value::from(self.errors.clone()));
+        Value::Object(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_respect_the_threshold() {
+        let mut r = Report::new("test");
+        r.findings
+            .push(Finding::new("a", Severity::Note, "n", &["1"]));
+        r.findings
+            .push(Finding::new("a", Severity::Warning, "w", &["2"]));
+        r.findings
+            .push(Finding::new("a", Severity::Error, "e", &["3"]));
+        assert_eq!(r.count_at_or_above(Severity::Note), 3);
+        assert_eq!(r.count_at_or_above(Severity::Warning), 2);
+        assert_eq!(r.count_at_or_above(Severity::Error), 1);
+    }
+
+    #[test]
+    fn json_has_version_tool_and_items_under_their_key() {
+        let mut r = Report::new("cost anomalies");
+        r.items_key = "anomalies";
+        r.extra.insert("envs".into(), serde_json::json!(["a"]));
+        let doc = r.to_json();
+        assert_eq!(doc["version"], 1);
+        assert_eq!(doc["tool"]["name"], "opsguard");
+        assert!(doc["anomalies"].is_array());
+        assert!(doc.get("findings").is_none());
+        let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "version",
+                "tool",
+                "command",
+                "envs",
+                "anomalies",
+                "summary",
+                "warnings",
+                "errors"
+            ]
+        );
+    }
+}

@@ -1,0 +1,64 @@
+use super::severity::Severity;
+
+/// How a command wants its findings laid out for people. Built by the command from
+/// already-redacted findings; the human renderer draws it without knowing the domain.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableView {
+    pub title: Option<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Columns whose content is numeric and reads best right-aligned.
+    pub right_aligned: Vec<usize>,
+    /// Columns that must not be wrapped (short words such as a status).
+    pub unwrapped: Vec<usize>,
+    /// Columns that may wrap, but not below this many characters (identifiers people
+    /// search for, such as a key).
+    pub min_widths: Vec<(usize, u16)>,
+    /// Lines printed under the table (totals, explanations).
+    pub footer: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// Colours the cell when colour is on; the text itself must already say the severity.
+    pub severity: Option<Severity>,
+}
+
+impl Cell {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Cell {
+            text: text.into(),
+            severity: None,
+        }
+    }
+
+    pub fn severity(severity: Severity) -> Self {
+        Cell {
+            text: severity.as_str().to_string(),
+            severity: Some(severity),
+        }
+    }
+}
+
+impl TableView {
+    pub fn new<I, S>(headers: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        TableView {
+            headers: headers.into_iter().map(Into::into).collect(),
+            ..TableView::default()
+        }
+    }
+
+    pub fn titled(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+}

@@ -1,0 +1,92 @@
+//! A real AWS-compatible server for tests: moto, installed by `scripts/test`, started on
+//! 127.0.0.1 on a free port and stopped when the guard drops. Never a mock of the SDK.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct MotoServer {
+    child: Child,
+    pub port: u16,
+}
+
+impl MotoServer {
+    /// Starts moto. Panics (never skips) when it is not installed: run the tests through
+    /// `scripts/test`, which installs it.
+    pub fn start() -> MotoServer {
+        let program = moto_program().unwrap_or_else(|| {
+            panic!("moto is not installed: run the tests with scripts/test, which installs it")
+        });
+        let port = free_port();
+        let child = Command::new(&program)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {program}: {e}"));
+        let server = MotoServer { child, port };
+        server.wait_until_ready();
+        server
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn wait_until_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if self.get("/moto-api/").is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("moto did not answer on port {} within 30 s", self.port);
+    }
+
+    /// A plain HTTP GET on loopback; the status line and body, or `None` if not listening.
+    pub fn get(&self, path: &str) -> Option<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).ok()?;
+        Some(response)
+    }
+}
+
+impl Drop for MotoServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `OPSGUARD_MOTO_SERVER` (set by `scripts/test`), else the venv `scripts/test` creates.
+fn moto_program() -> Option<String> {
+    if let Ok(program) = std::env::var("OPSGUARD_MOTO_SERVER") {
+        return Some(program);
+    }
+    let home = std::env::var("HOME").ok()?;
+    let default = format!("{home}/.cache/opsguard/venv-moto-5.2.5/bin/moto_server");
+    std::path::Path::new(&default).exists().then_some(default)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on loopback")
+}
+
+#[test]
+fn the_aws_test_server_starts_on_loopback() {
+    let server = MotoServer::start();
+    let response = server.get("/moto-api/").expect("moto answers");
+    assert!(
+        response.starts_with("HTTP/1.0 200") || response.starts_with("HTTP/1.1 200"),
+        "{response}"
+    );
+    assert!(server.endpoint().starts_with("http://127.0.0.1:"));
+}

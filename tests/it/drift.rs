@@ -1,0 +1,577 @@
+//! `opsguard drift` end to end: the README demo, policies, baselines, masking, diff.
+
+use crate::common::*;
+
+#[test]
+fn demo_human() {
+    let out = opsguard(&drift_demo(), &["drift", "check"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn demo_json() {
+    let out = opsguard(&drift_demo(), &["drift", "check", "--format", "json"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn demo_sarif() {
+    let out = opsguard(&drift_demo(), &["drift", "check", "--format", "sarif"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn demo_jsonl() {
+    let out = opsguard(&drift_demo(), &["drift", "check", "--format", "jsonl"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn json_contract_fields() {
+    let out = opsguard(&drift_demo(), &["drift", "check", "--format", "json"]);
+    let doc = json(&out);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["envs"], serde_json::json!(["dev", "staging", "prod"]));
+    let pool = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == "database.pool_size" && f["status"] == "differs")
+        .expect("pool size drift");
+    assert_eq!(
+        pool["values"],
+        serde_json::json!({"dev": "5", "staging": "10", "prod": "50"})
+    );
+    assert_eq!(pool["sources"]["prod"], "config/prod.json:6");
+    assert_eq!(pool["sources"]["staging"], "config/staging.env:6");
+    assert_eq!(pool["severity"], "warning");
+    assert_eq!(pool["rule"], serde_json::Value::Null);
+    let replica = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == "database.replica_url")
+        .unwrap();
+    assert_eq!(replica["values"]["dev"], serde_json::Value::Null);
+}
+
+const THREE_ENVS: &[(&str, &str)] = &[
+    (
+        "dev.yaml",
+        "app:\n  timeout: 5s\n  flag: true\n  replicas: 1\n  only_dev: x\n",
+    ),
+    (
+        "staging.yaml",
+        "app:\n  timeout: 5000ms\n  flag: true\n  replicas: 3\n",
+    ),
+    (
+        "prod.yaml",
+        "app:\n  timeout: 30s\n  flag: false\n  replicas: 2\n",
+    ),
+];
+
+fn three_envs(extra: &[&str]) -> std::process::Output {
+    let dir = scratch(THREE_ENVS);
+    let mut args = vec![
+        "drift",
+        "check",
+        "--env",
+        "dev=dev.yaml",
+        "--env",
+        "staging=staging.yaml",
+        "--env",
+        "prod=prod.yaml",
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    opsguard(dir.path(), &args)
+}
+
+fn by_key<'a>(doc: &'a serde_json::Value, key: &str) -> Vec<&'a serde_json::Value> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["key"] == key)
+        .collect()
+}
+
+#[test]
+fn three_environments_with_default_severities() {
+    let doc = json(&three_envs(&[]));
+    let timeout = by_key(&doc, "app.timeout");
+    assert_eq!(timeout[0]["detail"], "5s vs 30s, 6×");
+    assert_eq!(timeout[0]["severity"], "warning");
+    let flag = by_key(&doc, "app.flag");
+    assert_eq!(
+        flag[0]["severity"], "error",
+        "a feature flag difference is an error"
+    );
+    let only_dev = by_key(&doc, "app.only_dev");
+    assert_eq!(only_dev[0]["status"], "missing");
+    assert_eq!(
+        only_dev[0]["severity"], "error",
+        "missing in prod is an error"
+    );
+    assert_eq!(only_dev[0]["detail"], "missing in staging, prod");
+}
+
+#[test]
+fn equivalent_values_are_notes_only_when_asked() {
+    let dir = scratch(&[
+        ("a.yaml", "t: 5s\nm: 1Gi\n"),
+        ("b.yaml", "t: 5000ms\nm: 1024Mi\n"),
+    ]);
+    let args = ["drift", "check", "--env", "a=a.yaml", "--env", "b=b.yaml"];
+    let out = opsguard(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let out = opsguard(dir.path(), &[&args[..], &["--show-equivalent"]].concat());
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn policy_kinds() {
+    let policy = r#"
+[[rule]]
+id = "timeouts-vary"
+path = "app.timeout"
+expect = "ignore"
+
+[[rule]]
+id = "flags-equal"
+path = "app.flag"
+expect = "equal"
+reason = "flags ship together"
+
+[[rule]]
+id = "own-names"
+path = "app.name"
+expect = "differ"
+
+[[rule]]
+id = "capacity"
+path = "*.replicas"
+compare = "prod >= staging"
+"#;
+    let dir = scratch(&[
+        (
+            "dev.yaml",
+            "app:\n  timeout: 5s\n  flag: true\n  name: svc\n  replicas: 1\n",
+        ),
+        (
+            "staging.yaml",
+            "app:\n  timeout: 9s\n  flag: true\n  name: svc\n  replicas: 3\n",
+        ),
+        (
+            "prod.yaml",
+            "app:\n  timeout: 30s\n  flag: false\n  name: svc\n  replicas: 2\n",
+        ),
+        ("policy.toml", policy),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["dev=dev.yaml", "staging=staging.yaml", "prod=prod.yaml"],
+        &["--policy", "policy.toml"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    let doc = json(&drift_check(
+        dir.path(),
+        &["dev=dev.yaml", "staging=staging.yaml", "prod=prod.yaml"],
+        &["--policy", "policy.toml", "--format", "json"],
+    ));
+    assert!(by_key(&doc, "app.timeout").is_empty(), "ignored");
+    assert_eq!(by_key(&doc, "app.flag")[0]["rule"], "flags-equal");
+    assert_eq!(by_key(&doc, "app.flag")[0]["severity"], "error");
+    assert_eq!(by_key(&doc, "app.name")[0]["status"], "violation");
+    let replicas = by_key(&doc, "app.replicas");
+    assert_eq!(
+        replicas.len(),
+        1,
+        "the ordering rule replaces the plain difference"
+    );
+    assert_eq!(replicas[0]["rule"], "capacity");
+    assert_eq!(doc["summary"]["accepted_by_policy"], 1);
+}
+
+#[test]
+fn a_holding_ordering_rule_accepts_the_difference() {
+    let dir = scratch(&[
+        ("s.yaml", "replicas: 2\n"),
+        ("p.yaml", "replicas: 5\n"),
+        (
+            "policy.toml",
+            "[[rule]]\nid = \"cap\"\npath = \"replicas\"\ncompare = \"prod >= staging\"\n",
+        ),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["staging=s.yaml", "prod=p.yaml"],
+        &["--policy", "policy.toml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+}
+
+#[test]
+fn ordering_rule_naming_an_absent_environment_warns() {
+    let dir = scratch(&[
+        ("a.yaml", "replicas: 2\n"),
+        ("b.yaml", "replicas: 5\n"),
+        (
+            "policy.toml",
+            "[[rule]]\nid = \"cap\"\npath = \"replicas\"\ncompare = \"prod >= staging\"\n",
+        ),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["a=a.yaml", "b=b.yaml"],
+        &["--policy", "policy.toml"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn expired_rules_are_reported_and_not_applied() {
+    let dir = scratch(&[
+        ("a.yaml", "pool: 10\n"),
+        ("b.yaml", "pool: 50\n"),
+        ("policy.toml", "[[rule]]\nid = \"pools\"\npath = \"pool\"\nexpect = \"ignore\"\nexpires = 2020-01-31\n"),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["a=a.yaml", "b=b.yaml"],
+        &["--policy", "policy.toml"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn bad_policy_is_exit_2_with_position() {
+    let dir = scratch(&[
+        ("a.yaml", "pool: 10\n"),
+        ("b.yaml", "pool: 50\n"),
+        (
+            "policy.toml",
+            "[[rule]]\nid = \"x\"\npath = \"pool\"\nexpect = \"sometimes\"\n",
+        ),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["a=a.yaml", "b=b.yaml"],
+        &["--policy", "policy.toml"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn baseline_accepts_todays_drift_and_catches_new_drift() {
+    let dir = scratch(&[
+        ("a.yaml", "pool: 10\nttl: 5m\n"),
+        ("b.yaml", "pool: 50\nttl: 5m\n"),
+    ]);
+    let envs = ["--env", "a=a.yaml", "--env", "b=b.yaml"];
+    let out = opsguard(
+        dir.path(),
+        &[&["drift", "baseline"][..], &envs, &["-o", "baseline.json"]].concat(),
+    );
+    insta::assert_snapshot!("baseline_written", transcript(&out));
+    let baseline = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
+    insta::assert_snapshot!("baseline_file", baseline);
+
+    let check = [
+        &["drift", "check"][..],
+        &envs,
+        &["--baseline", "baseline.json"],
+    ]
+    .concat();
+    let out = opsguard(dir.path(), &check);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+
+    // A notation change is not new drift; a new value is.
+    std::fs::write(dir.path().join("b.yaml"), "pool: \"50\"\nttl: 300s\n").unwrap();
+    assert_eq!(opsguard(dir.path(), &check).status.code(), Some(0));
+    std::fs::write(dir.path().join("b.yaml"), "pool: 60\nttl: 10m\n").unwrap();
+    let out = opsguard(dir.path(), &check);
+    insta::assert_snapshot!("baseline_new_drift", transcript(&out));
+}
+
+#[test]
+fn a_broken_baseline_is_exit_2() {
+    let dir = scratch(&[
+        ("a.yaml", "x: 1\n"),
+        ("b.yaml", "x: 2\n"),
+        ("baseline.json", "{\"version\": 1,\n \"accepted\": 3}"),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["a=a.yaml", "b=b.yaml"],
+        &["--baseline", "baseline.json"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+const PROD_SECRET: &str = "Pr0d-Sup3r-S3cret-Pa55-2026";
+const STAGING_SECRET: &str = "St4g1ng-Pa55w0rd-2026";
+const URL_SECRET: &str = "Pr0dR3plica!";
+
+#[test]
+fn secrets_are_masked_in_every_format() {
+    let demo = drift_demo();
+    for format in ["human", "json", "jsonl", "sarif"] {
+        let out = opsguard(
+            &demo,
+            &["drift", "check", "--format", format, "--fail-on", "note"],
+        );
+        let text = transcript(&out);
+        for secret in [PROD_SECRET, STAGING_SECRET, URL_SECRET, "devpassword"] {
+            assert!(!text.contains(secret), "{format} leaks {secret}:\n{text}");
+        }
+    }
+    let shown = opsguard(
+        &demo,
+        &[
+            "drift",
+            "check",
+            "--format",
+            "json",
+            "--show-secrets",
+            "--policy",
+            "/dev/null",
+        ],
+    );
+    assert!(
+        stdout(&shown).contains(PROD_SECRET),
+        "--show-secrets reveals:\n{}",
+        transcript(&shown)
+    );
+}
+
+#[test]
+fn equal_secrets_are_flagged_by_the_differ_rule_without_showing_them() {
+    let dir = scratch(&[
+        ("s.env", "DB_PASSWORD=SharedPassw0rd!\n"),
+        ("p.json", "{\"db\": {\"password\": \"SharedPassw0rd!\"}}\n"),
+        (
+            "policy.toml",
+            "[[rule]]\nid = \"no-shared-credentials\"\npath = \"*password\"\nexpect = \"differ\"\n",
+        ),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &["staging=s.env", "prod=p.json"],
+        &["--policy", "policy.toml"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    assert!(!transcript(&out).contains("SharedPassw0rd!"));
+}
+
+#[test]
+fn diff_two_files_with_text() {
+    let dir = scratch(&[
+        (
+            "staging.yaml",
+            "db:\n  host: db.staging\n  password: stagingpass1\n  timeout: 5s\n",
+        ),
+        (
+            "prod.yaml",
+            "db:\n  host: db.prod\n  password: prodpass22\n  timeout: 30s\n",
+        ),
+    ]);
+    let out = opsguard(
+        dir.path(),
+        &["drift", "diff", "staging.yaml", "prod.yaml", "--text"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    let text = transcript(&out);
+    assert!(!text.contains("stagingpass1") && !text.contains("prodpass22"));
+    let json_out = opsguard(
+        dir.path(),
+        &[
+            "drift",
+            "diff",
+            "staging.yaml",
+            "prod.yaml",
+            "--text",
+            "--format",
+            "json",
+        ],
+    );
+    let doc = json(&json_out);
+    assert!(doc["text_diff"]
+        .as_str()
+        .unwrap()
+        .contains("+  timeout: 30s"));
+    assert!(!stdout(&json_out).contains("prodpass22"));
+}
+
+#[test]
+fn multi_document_streams_are_compared_document_by_document() {
+    let a = "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n---\nkind: Service\nmetadata:\n  name: web\nspec:\n  port: 80\n";
+    let b = "kind: Service\nmetadata:\n  name: web\nspec:\n  port: 8080\n---\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n---\nkind: ConfigMap\nmetadata:\n  name: extra\n";
+    let dir = scratch(&[("a.yaml", a), ("b.yaml", b)]);
+    let out = opsguard(dir.path(), &["drift", "diff", "a.yaml", "b.yaml"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn lists_are_matched_by_name_not_position() {
+    let a = "containers:\n  - name: web\n    image: web:1\n  - name: sidecar\n    image: side:1\nhosts: [a, b]\n";
+    let b = "containers:\n  - name: sidecar\n    image: side:1\n  - name: web\n    image: web:2\nhosts: [b, a]\n";
+    let dir = scratch(&[("a.yaml", a), ("b.yaml", b)]);
+    let doc = json(&opsguard(
+        dir.path(),
+        &["drift", "diff", "a.yaml", "b.yaml", "--format", "json"],
+    ));
+    let keys: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["containers[name=web].image", "hosts[0]", "hosts[1]"]);
+}
+
+#[test]
+fn type_mismatch_is_one_finding_not_a_cascade() {
+    let dir = scratch(&[
+        ("a.yaml", "db:\n  hosts: [a, b]\n"),
+        ("b.yaml", "db:\n  hosts: a\n"),
+    ]);
+    let doc = json(&opsguard(
+        dir.path(),
+        &["drift", "diff", "a.yaml", "b.yaml", "--format", "json"],
+    ));
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{doc:#}");
+    assert_eq!(findings[0]["status"], "type_mismatch");
+    assert_eq!(findings[0]["detail"], "list in a.yaml, text in b.yaml");
+}
+
+#[test]
+fn layering_later_files_override() {
+    let dir = scratch(&[
+        (
+            "base.yaml",
+            "db:\n  pool: 10\n  host: x\ncache:\n  ttl: 60s\n",
+        ),
+        ("prod.yaml", "db:\n  pool: 50\ncache: null\n"),
+        (
+            "staging.yaml",
+            "db:\n  pool: 10\n  host: x\ncache:\n  ttl: 1m\n",
+        ),
+    ]);
+    let doc = json(&drift_check(
+        dir.path(),
+        &["staging=staging.yaml", "prod=base.yaml,prod.yaml"],
+        &["--format", "json"],
+    ));
+    let findings = doc["findings"].as_array().unwrap();
+    let summary: Vec<(String, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["key"].as_str().unwrap().to_string(),
+                f["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("cache.ttl".to_string(), "missing".to_string()),
+            ("db.pool".to_string(), "differs".to_string())
+        ]
+    );
+    assert_eq!(findings[1]["sources"]["prod"], "prod.yaml:2");
+}
+
+#[test]
+fn unit_near_misses_are_reported() {
+    let dir = scratch(&[
+        ("a.yaml", "mem: 1G\nt: 5s\ncpu: 500m\nlimit_cpu: 1\n"),
+        (
+            "b.yaml",
+            "mem: 1Gi\nt: 5m\ncpu: \"0.5\"\nlimit_cpu: 1000m\n",
+        ),
+    ]);
+    let doc = json(&opsguard(
+        dir.path(),
+        &["drift", "diff", "a.yaml", "b.yaml", "--format", "json"],
+    ));
+    let details: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["key"].as_str().unwrap(), f["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        details,
+        [("mem", "1G vs 1Gi, 1.07×"), ("t", "5s vs 5m, 60×")]
+    );
+}
+
+#[test]
+fn duplicate_keys_are_reported() {
+    let dir = scratch(&[("a.yaml", "pool: 10\npool: 20\n"), ("b.yaml", "pool: 20\n")]);
+    let out = opsguard(dir.path(), &["drift", "diff", "a.yaml", "b.yaml"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn the_starter_policy_pack_loads_and_works() {
+    let pack = repo_root().join("rules/drift/common.toml");
+    let dir = scratch(&[
+        ("staging.yaml", "db:\n  host: db.staging\n  pool_size: 20\n  password: a-staging-pass\nlog_level: debug\nreplicas: 2\n"),
+        ("prod.yaml", "db:\n  host: db.prod\n  pool_size: 10\n  password: a-staging-pass\nlog_level: warn\nreplicas: 4\n"),
+    ]);
+    let doc = json(&opsguard(
+        dir.path(),
+        &[
+            "drift",
+            "check",
+            "--env",
+            "staging=staging.yaml",
+            "--env",
+            "prod=prod.yaml",
+            "--policy",
+            pack.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    ));
+    let verdicts: Vec<(&str, &str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["key"].as_str().unwrap(),
+                f["status"].as_str().unwrap(),
+                f["rule"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("db.password", "violation", "credentials-never-shared"),
+            ("db.pool_size", "violation", "prod-pool-at-least-staging"),
+        ]
+    );
+    assert_eq!(
+        doc["summary"]["accepted_by_policy"], 3,
+        "host, log level, replicas"
+    );
+}
+
+#[test]
+fn the_readme_shows_the_demo_as_it_really_prints() {
+    let out = opsguard_with_env(&drift_demo(), &["drift", "check"], &[("COLUMNS", "130")]);
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&stdout(&out)),
+        "README.md's drift demo is stale; paste the output of \
+         `cd fixtures/drift && COLUMNS=130 opsguard drift check`:\n{}",
+        stdout(&out)
+    );
+}

@@ -1,0 +1,8 @@
+//! One integration-test binary (as ripgrep does): the real `opsguard` binary, run the way
+//! users run it, with exit code, stdout and stderr checked together.
+
+mod aws_server;
+mod cli;
+mod common;
+mod drift;
+mod formats;
