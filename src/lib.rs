@@ -11,3 +11,4 @@ pub mod error;
 pub mod output;
 pub mod paths;
 pub mod report;
+pub mod secrets;
