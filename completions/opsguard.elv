@@ -35,6 +35,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
+            cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -141,6 +142,223 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;drift;help;help'= {
         }
+        &'opsguard;secrets'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand scan 'Scan a repository''s history (all refs), a commit range, the staged changes, or files'
+            cand baseline 'Record today''s findings as accepted; `scan --baseline FILE` then reports only new ones'
+            cand rules 'List or check rule packs'
+            cand hook 'Manage the git pre-commit hook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;secrets;scan'= {
+            cand --range 'Scan only the blobs introduced by the commits in A..B'
+            cand --rules 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)'
+            cand --baseline 'Suppress the findings recorded in FILE by `opsguard secrets baseline`'
+            cand --max-blob-size 'Skip (and count) blobs larger than this [default: 10MiB]'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --staged 'Scan only what is staged for the next commit'
+            cand --no-git 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+            cand --report-unused-ignores 'List baseline entries that no longer match any finding'
+            cand --fail-on-incomplete 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;secrets;baseline'= {
+            cand --range 'Scan only the blobs introduced by the commits in A..B'
+            cand --rules 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)'
+            cand --baseline 'Suppress the findings recorded in FILE by `opsguard secrets baseline`'
+            cand --max-blob-size 'Skip (and count) blobs larger than this [default: 10MiB]'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --staged 'Scan only what is staged for the next commit'
+            cand --no-git 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+            cand --report-unused-ignores 'List baseline entries that no longer match any finding'
+            cand --fail-on-incomplete 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;secrets;rules'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the rules in force'
+            cand check 'Validate packs and run every rule against its examples and negative examples'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;secrets;rules;list'= {
+            cand --rules 'Rules to list instead of the built-in packs'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;secrets;rules;check'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;secrets;rules;help'= {
+            cand list 'List the rules in force'
+            cand check 'Validate packs and run every rule against its examples and negative examples'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;secrets;rules;help;list'= {
+        }
+        &'opsguard;secrets;rules;help;check'= {
+        }
+        &'opsguard;secrets;rules;help;help'= {
+        }
+        &'opsguard;secrets;hook'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Write .git/hooks/pre-commit running `opsguard secrets scan --staged`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;secrets;hook;install'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --force 'Replace an existing pre-commit hook'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;secrets;hook;help'= {
+            cand install 'Write .git/hooks/pre-commit running `opsguard secrets scan --staged`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;secrets;hook;help;install'= {
+        }
+        &'opsguard;secrets;hook;help;help'= {
+        }
+        &'opsguard;secrets;help'= {
+            cand scan 'Scan a repository''s history (all refs), a commit range, the staged changes, or files'
+            cand baseline 'Record today''s findings as accepted; `scan --baseline FILE` then reports only new ones'
+            cand rules 'List or check rule packs'
+            cand hook 'Manage the git pre-commit hook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;secrets;help;scan'= {
+        }
+        &'opsguard;secrets;help;baseline'= {
+        }
+        &'opsguard;secrets;help;rules'= {
+            cand list 'List the rules in force'
+            cand check 'Validate packs and run every rule against its examples and negative examples'
+        }
+        &'opsguard;secrets;help;rules;list'= {
+        }
+        &'opsguard;secrets;help;rules;check'= {
+        }
+        &'opsguard;secrets;help;hook'= {
+            cand install 'Write .git/hooks/pre-commit running `opsguard secrets scan --staged`'
+        }
+        &'opsguard;secrets;help;hook;install'= {
+        }
+        &'opsguard;secrets;help;help'= {
+        }
         &'opsguard;completions'= {
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
@@ -197,6 +415,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;help'= {
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
+            cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -212,6 +431,29 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;help;drift;diff'= {
         }
         &'opsguard;help;drift;baseline'= {
+        }
+        &'opsguard;help;secrets'= {
+            cand scan 'Scan a repository''s history (all refs), a commit range, the staged changes, or files'
+            cand baseline 'Record today''s findings as accepted; `scan --baseline FILE` then reports only new ones'
+            cand rules 'List or check rule packs'
+            cand hook 'Manage the git pre-commit hook'
+        }
+        &'opsguard;help;secrets;scan'= {
+        }
+        &'opsguard;help;secrets;baseline'= {
+        }
+        &'opsguard;help;secrets;rules'= {
+            cand list 'List the rules in force'
+            cand check 'Validate packs and run every rule against its examples and negative examples'
+        }
+        &'opsguard;help;secrets;rules;list'= {
+        }
+        &'opsguard;help;secrets;rules;check'= {
+        }
+        &'opsguard;help;secrets;hook'= {
+            cand install 'Write .git/hooks/pre-commit running `opsguard secrets scan --staged`'
+        }
+        &'opsguard;help;secrets;hook;install'= {
         }
         &'opsguard;help;completions'= {
         }

@@ -43,6 +43,7 @@ complete -c opsguard -n "__fish_opsguard_needs_command" -l show-secrets -d 'Prin
 complete -c opsguard -n "__fish_opsguard_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_needs_command" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
@@ -138,6 +139,127 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare two files with the same engine'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "scan" -d 'Scan a repository\'s history (all refs), a commit range, the staged changes, or files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "baseline" -d 'Record today\'s findings as accepted; `scan --baseline FILE` then reports only new ones'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "rules" -d 'List or check rule packs'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "hook" -d 'Manage the git pre-commit hook'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l range -d 'Scan only the blobs introduced by the commits in A..B' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l baseline -d 'Suppress the findings recorded in FILE by `opsguard secrets baseline`' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l max-blob-size -d 'Skip (and count) blobs larger than this [default: 10MiB]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l staged -d 'Scan only what is staged for the next commit'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l no-git -d 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l report-unused-ignores -d 'List baseline entries that no longer match any finding'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l fail-on-incomplete -d 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l range -d 'Scan only the blobs introduced by the commits in A..B' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l baseline -d 'Suppress the findings recorded in FILE by `opsguard secrets baseline`' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l max-blob-size -d 'Skip (and count) blobs larger than this [default: 10MiB]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l staged -d 'Scan only what is staged for the next commit'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l no-git -d 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l report-unused-ignores -d 'List baseline entries that no longer match any finding'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l fail-on-incomplete -d 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -f -a "list" -d 'List the rules in force'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -f -a "check" -d 'Validate packs and run every rule against its examples and negative examples'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -f -a "install" -d 'Write .git/hooks/pre-commit running `opsguard secrets scan --staged`'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Scan a repository\'s history (all refs), a commit range, the staged changes, or files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "baseline" -d 'Record today\'s findings as accepted; `scan --baseline FILE` then reports only new ones'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "rules" -d 'List or check rule packs'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "hook" -d 'Manage the git pre-commit hook'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
@@ -192,11 +314,16 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l exit-zero -
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l show-secrets -d 'Print secret values instead of redacting them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s V -l version -d 'Print version'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "completions" -d 'Print a shell completion script'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "man" -d 'Print the man page (roff)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "man" -d 'Print the man page (roff)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "check" -d 'Compare two or more environments'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "diff" -d 'Compare two files with the same engine'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "scan" -d 'Scan a repository\'s history (all refs), a commit range, the staged changes, or files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "baseline" -d 'Record today\'s findings as accepted; `scan --baseline FILE` then reports only new ones'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "rules" -d 'List or check rule packs'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "hook" -d 'Manage the git pre-commit hook'

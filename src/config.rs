@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::drift::DriftConfig;
 use crate::error::{Error, Result, SourcePos};
 use crate::paths::display_path;
+use crate::secrets::config::SecretsConfig;
 
 pub const FILE_NAME: &str = "opsguard.toml";
 
@@ -16,6 +17,8 @@ pub const FILE_NAME: &str = "opsguard.toml";
 pub struct Config {
     #[serde(default)]
     pub drift: DriftConfig,
+    #[serde(default)]
+    pub secrets: SecretsConfig,
 }
 
 /// A configuration and the file it came from (relative paths in it resolve against that

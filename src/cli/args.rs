@@ -78,6 +78,9 @@ pub enum Command {
     /// Compare configuration between environments (dev, staging, prod) and report drift.
     #[command(subcommand)]
     Drift(DriftCommand),
+    /// Find leaked credentials in git history, commit ranges, staged changes or files.
+    #[command(subcommand)]
+    Secrets(SecretsCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -144,4 +147,95 @@ pub struct DriftDiffArgs {
     /// Also list values that differ only in notation as notes.
     #[arg(long)]
     pub show_equivalent: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretsCommand {
+    /// Scan a repository's history (all refs), a commit range, the staged changes, or files.
+    #[command(after_help = SECRETS_SCAN_HELP)]
+    Scan(SecretsScanArgs),
+    /// Record today's findings as accepted; `scan --baseline FILE` then reports only new ones.
+    Baseline(SecretsScanArgs),
+    /// List or check rule packs.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Manage the git pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+pub const SECRETS_SCAN_HELP: &str = "\
+Examples:
+  opsguard secrets scan                         # every blob reachable from all refs
+  opsguard secrets scan --range origin/main..HEAD   # what a push or pull request adds
+  opsguard secrets scan --staged                # what is about to be committed
+  opsguard secrets scan --no-git ./build        # files, honouring .gitignore
+  cat file | opsguard secrets scan -            # standard input
+
+Allow one line with a comment holding `opsguard:allow` (or `gitleaks:allow`,
+`pragma: allowlist secret`).";
+
+#[derive(Debug, Args)]
+pub struct SecretsScanArgs {
+    /// Repository or directory to scan, or `-` for standard input.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+
+    /// Scan only the blobs introduced by the commits in A..B.
+    #[arg(long, value_name = "A..B", conflicts_with_all = ["staged", "no_git"])]
+    pub range: Option<String>,
+
+    /// Scan only what is staged for the next commit.
+    #[arg(long, conflicts_with = "no_git")]
+    pub staged: bool,
+
+    /// Scan the files under PATH even if it is a repository (honours .gitignore).
+    #[arg(long)]
+    pub no_git: bool,
+
+    /// Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config
+    /// (`[extend] useDefault = true` adds to the built-in rules).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// Suppress the findings recorded in FILE by `opsguard secrets baseline`.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// List baseline entries that no longer match any finding.
+    #[arg(long)]
+    pub report_unused_ignores: bool,
+
+    /// Skip (and count) blobs larger than this [default: 10MiB].
+    #[arg(long, value_name = "SIZE")]
+    pub max_blob_size: Option<String>,
+
+    /// Exit 2 when the scan could not read everything (shallow clone, missing objects).
+    #[arg(long)]
+    pub fail_on_incomplete: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules in force.
+    List {
+        /// Rules to list instead of the built-in packs.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+    /// Validate packs and run every rule against its examples and negative examples.
+    Check {
+        /// Packs to check [default: the built-in packs].
+        packs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write .git/hooks/pre-commit running `opsguard secrets scan --staged`.
+    Install {
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
+    },
 }

@@ -6,6 +6,7 @@ mod completions;
 mod drift;
 mod man;
 mod schema;
+mod secrets;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -112,6 +113,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     init_tracing(&cli.global, ctx.messages.color);
     match cli.command {
         Command::Drift(command) => drift::run(&ctx, command),
+        Command::Secrets(command) => secrets::run(&ctx, command),
         Command::Completions { shell } => completions::run(&ctx, shell),
         Command::Man => man::run(&ctx),
         Command::Schema => schema::run(&ctx),

@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn url_passwords_are_masked_and_the_rest_kept() {
         let r = Redactor::hiding();
-        let shown = display_value("db.url", "postgres://app:hunter22@db.prod:5432/app", &r);
+        let shown = display_value("db.url", "postgres://app:hunter22@db.prod:5432/app", &r); // opsguard:allow (test data)
         assert!(
             shown.starts_with("postgres://app:<secret len=8 "),
             "{shown}"

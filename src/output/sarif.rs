@@ -11,8 +11,9 @@ use crate::report::{Finding, Report, RuleDescriptor, Severity};
 
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const FINGERPRINT_KEY: &str = "opsguard/v1";
-/// Properties never copied into SARIF: code-scanning alerts are widely visible.
-const WITHHELD_PROPERTIES: &[&str] = &["secret"];
+/// Properties never copied into SARIF: code-scanning alerts are widely visible, so secret
+/// text stays out even under `--show-secrets` (`match` then holds it unredacted).
+const WITHHELD_PROPERTIES: &[&str] = &["secret", "match"];
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &to_sarif(report))?;

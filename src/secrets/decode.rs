@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn finds_base64_text() {
         let encoded =
-            STANDARD.encode("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzzzzzz");
+            STANDARD.encode("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         let text = format!("data:\n  creds: {encoded}\n");
         let segs = segments(text.as_bytes(), 1 << 20);
         assert_eq!(segs.len(), 1);
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn finds_percent_encoding() {
-        let text = b"url=postgres%3A%2F%2Fapp%3Ahunter22%40db%2Fx rest";
+        let text = b"url=postgres%3A%2F%2Fapp%3Achangeme%40db%2Fx rest";
         let segs = segments(text, 1 << 20);
         let pct: Vec<_> = segs
             .iter()
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(pct.len(), 1);
         assert_eq!(
             String::from_utf8_lossy(&pct[0].decoded),
-            "url=postgres://app:hunter22@db/x"
+            "url=postgres://app:changeme@db/x"
         );
     }
 

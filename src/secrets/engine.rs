@@ -89,7 +89,35 @@ impl<'r> Engine<'r> {
         }
         hits.sort_by_key(|h| (h.line, h.column, h.rule));
         hits.dedup_by(|a, b| a.rule == b.rule && a.secret == b.secret && a.line == b.line);
-        hits
+        self.drop_generic_overlaps(hits)
+    }
+
+    /// A generic rule (tag `generic`) says less than a specific one: where both match the
+    /// same secret on the same line, only the specific finding is kept.
+    fn drop_generic_overlaps(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        let is_generic = |h: &Hit| self.rules.rules[h.rule].tags.iter().any(|t| t == "generic");
+        let specific: Vec<(usize, &str)> = hits
+            .iter()
+            .filter(|h| !is_generic(h))
+            .map(|h| (h.line, h.secret.as_str()))
+            .collect();
+        if specific.is_empty() {
+            return hits;
+        }
+        let keep: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                !is_generic(h)
+                    || !specific.iter().any(|(line, secret)| {
+                        *line == h.line
+                            && (secret.contains(h.secret.as_str()) || h.secret.contains(secret))
+                    })
+            })
+            .collect();
+        hits.into_iter()
+            .zip(keep)
+            .filter_map(|(h, k)| k.then_some(h))
+            .collect()
     }
 
     /// Hits in `text` as (byte offset in `text`, hit).
@@ -138,6 +166,10 @@ impl<'r> Engine<'r> {
         }
         if depth < MAX_DECODE_DEPTH {
             for segment in decode::segments(text, DECODE_BUDGET) {
+                // An allow marker on the line of the encoded text covers what it decodes to.
+                if has_inline_allow(line_around(text, segment.start, segment.end)) {
+                    continue;
+                }
                 let mut inner = Vec::new();
                 self.scan_text(
                     blob,

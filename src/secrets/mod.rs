@@ -3,9 +3,17 @@
 //! that read repositories and directories.
 
 pub mod allowlist;
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod decode;
+pub mod diagnostics;
 pub mod engine;
 pub mod entropy;
+pub mod files;
+pub mod findings;
+pub mod git;
+pub mod hook;
+pub mod occurrence;
 pub mod pack;
 pub mod rules;

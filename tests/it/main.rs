@@ -6,3 +6,5 @@ mod cli;
 mod common;
 mod drift;
 mod formats;
+mod git_repo;
+mod secrets;

@@ -1,0 +1,268 @@
+//! `opsguard secrets scan | baseline | rules | hook`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::args::{HookCommand, RulesCommand, SecretsCommand, SecretsScanArgs};
+use super::{Context, Outcome};
+use crate::drift::units::parse_bytes;
+use crate::error::{Error, Result};
+use crate::output::emit_bytes;
+use crate::report::{Cell, Finding, Location, Report, Severity, TableView};
+use crate::secrets::diagnostics::{self, Suppressions};
+use crate::secrets::engine::Engine;
+use crate::secrets::git::{self, Selection};
+use crate::secrets::occurrence::ScanOutput;
+use crate::secrets::rules::{self, RuleSet};
+use crate::secrets::{baseline, check, files, findings, hook};
+
+const DEFAULT_MAX_BLOB_SIZE: u64 = 10 * 1024 * 1024;
+
+pub fn run(ctx: &Context, command: SecretsCommand) -> Result<Outcome> {
+    match command {
+        SecretsCommand::Scan(args) => {
+            let (report, incomplete) = scan(ctx, &args, "secrets scan")?;
+            let outcome = ctx.finish(&report)?;
+            if incomplete && args.fail_on_incomplete {
+                return Err(Error::runtime("the scan was incomplete (see the warnings above)")
+                    .with_hint("fetch the full history (git fetch --unshallow) or drop --fail-on-incomplete"));
+            }
+            Ok(outcome)
+        }
+        SecretsCommand::Baseline(args) => {
+            let (report, _) = scan(ctx, &args, "secrets baseline")?;
+            let entries = diagnostics::baseline_entries(&report);
+            let count = entries.len();
+            emit_bytes(baseline::render(entries).as_bytes(), &ctx.destination)?;
+            ctx.messages.status(&format!(
+                "recorded {count} accepted finding{}",
+                if count == 1 { "" } else { "s" }
+            ));
+            Ok(Outcome::Clean)
+        }
+        SecretsCommand::Rules(RulesCommand::List { rules }) => list(ctx, rules.as_deref()),
+        SecretsCommand::Rules(RulesCommand::Check { packs }) => check_packs(ctx, &packs),
+        SecretsCommand::Hook(HookCommand::Install { force }) => {
+            let path = hook::install(Path::new("."), force)?;
+            ctx.messages
+                .status(&format!("installed {}", path.display()));
+            Ok(Outcome::Clean)
+        }
+    }
+}
+
+/// Rules from `--rules`, else `[secrets] rules`, else the built-in packs.
+fn rule_set(ctx: &Context, explicit: Option<&Path>) -> Result<RuleSet> {
+    if let Some(path) = explicit {
+        return rules::load(path);
+    }
+    if let Some(loaded) = ctx.config()? {
+        if let Some(path) = &loaded.config.secrets.rules {
+            return rules::load(&loaded.resolve(path));
+        }
+    }
+    rules::builtin()
+}
+
+fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report, bool)> {
+    let config = ctx.config()?;
+    let section = config.as_ref().map(|c| (&c.config.secrets, c));
+    let rules = rule_set(ctx, args.rules.as_deref())?;
+    let max_blob_size = match (
+        &args.max_blob_size,
+        section.and_then(|(s, _)| s.max_blob_size.as_ref()),
+    ) {
+        (Some(text), _) => size(text)?,
+        (None, Some(toml::Value::Integer(n))) if *n > 0 => *n as u64,
+        (None, Some(toml::Value::String(text))) => size(text)?,
+        (None, Some(_)) => {
+            return Err(Error::usage(
+                "[secrets] max_blob_size must be a number of bytes or a size like \"10MiB\"",
+            ))
+        }
+        (None, None) => DEFAULT_MAX_BLOB_SIZE,
+    };
+    let engine = Engine::new(&rules);
+    let (output, root) = gather(args, &engine, max_blob_size)?;
+    let mut suppressions = Suppressions::default();
+    let baseline_path = args
+        .baseline
+        .clone()
+        .or_else(|| section.and_then(|(s, c)| s.baseline.as_ref().map(|b| c.resolve(b))));
+    if let Some(path) = &baseline_path {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+        suppressions.baseline =
+            baseline::parse(&text, Path::new(&crate::paths::display_path(path)))?;
+    }
+    if let Some(root) = root {
+        if let Ok(text) = std::fs::read_to_string(root.join(".gitleaksignore")) {
+            suppressions.gitleaks_ignore = baseline::parse_gitleaksignore(&text);
+        }
+    }
+    let incomplete = output.incomplete;
+    let grouped = findings::group(output.occurrences.clone());
+    let outcome = diagnostics::report(
+        command,
+        &rules,
+        grouped,
+        &output,
+        &suppressions,
+        &ctx.redactor,
+    );
+    let mut report = outcome.report;
+    if args.report_unused_ignores {
+        for entry in &outcome.unused {
+            report.warnings.push(format!(
+                "baseline entry {} ({} in {}) no longer matches any finding",
+                entry.fingerprint, entry.rule_id, entry.path
+            ));
+        }
+        report.extra.insert(
+            "unused_ignores".into(),
+            diagnostics::unused_json(&outcome.unused),
+        );
+    }
+    Ok((report, incomplete))
+}
+
+/// Runs the right adapter; returns its output and the root where `.gitleaksignore` lives.
+fn gather(
+    args: &SecretsScanArgs,
+    engine: &Engine,
+    max_blob_size: u64,
+) -> Result<(ScanOutput, Option<PathBuf>)> {
+    if args.path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(Path::new("-"), "read", &e))?;
+        return Ok((files::scan_bytes("-", &bytes, engine), None));
+    }
+    let path = &args.path;
+    if !path.exists() {
+        return Err(Error::usage(format!(
+            "{}: no such file or directory",
+            path.display()
+        )));
+    }
+    if args.no_git || !git::is_repository(path) {
+        if args.staged || args.range.is_some() {
+            return Err(
+                Error::usage(format!("{}: not a git repository", path.display()))
+                    .with_hint("--staged and --range need a repository"),
+            );
+        }
+        if path.is_file() {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
+            let name = crate::paths::display_path(path);
+            return Ok((
+                files::scan_bytes(&name, &bytes, engine),
+                path.parent().map(Path::to_path_buf),
+            ));
+        }
+        return Ok((
+            files::scan_dir(path, engine, max_blob_size)?,
+            Some(path.clone()),
+        ));
+    }
+    let selection = match (&args.range, args.staged) {
+        (Some(range), _) => Selection::Range(range.clone()),
+        (None, true) => Selection::Staged,
+        (None, false) => Selection::AllRefs,
+    };
+    let root = git::open(path)?.workdir().map(Path::to_path_buf);
+    Ok((git::scan(path, &selection, engine, max_blob_size)?, root))
+}
+
+fn size(text: &str) -> Result<u64> {
+    let text = text.trim();
+    text.parse::<u64>()
+        .ok()
+        .or_else(|| parse_bytes(text).map(|b| b as u64))
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "`{text}` is not a size (examples: 10485760, 10MiB, 500KB)"
+            ))
+        })
+}
+
+fn list(ctx: &Context, explicit: Option<&Path>) -> Result<Outcome> {
+    let rules = rule_set(ctx, explicit)?;
+    let mut report = Report::new("secrets rules list");
+    let mut view = TableView::new(["id", "severity", "confidence", "keywords", "description"]);
+    for rule in &rules.rules {
+        view.push(vec![
+            Cell::plain(&rule.id),
+            Cell::severity(rule.severity),
+            Cell::plain(rule.confidence.as_str()),
+            Cell::plain(rule.keywords.join(", ")),
+            Cell::plain(&rule.description),
+        ]);
+    }
+    view.footer.push(format!(
+        "{} rules from {}",
+        rules.rules.len(),
+        rules.sources.join(", ")
+    ));
+    report.views.push(view);
+    report.extra.insert(
+        "rules".into(),
+        serde_json::Value::Array(
+            rules
+                .rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id, "description": r.description, "severity": r.severity.as_str(),
+                        "confidence": r.confidence.as_str(), "keywords": r.keywords, "tags": r.tags,
+                        "references": r.references, "source": r.origin,
+                    })
+                })
+                .collect(),
+        ),
+    );
+    report.items_key = "findings";
+    ctx.finish(&report)
+}
+
+fn check_packs(ctx: &Context, packs: &[PathBuf]) -> Result<Outcome> {
+    let sets: Vec<(String, RuleSet)> = if packs.is_empty() {
+        vec![("built-in packs".to_string(), rules::builtin()?)]
+    } else {
+        packs
+            .iter()
+            .map(|p| Ok((crate::paths::display_path(p), rules::load(p)?)))
+            .collect::<Result<_>>()?
+    };
+    let mut report = Report::new("secrets rules check");
+    let mut view = TableView::new(["rule", "defined at", "problem"]);
+    let mut lines = Vec::new();
+    for (name, set) in &sets {
+        let (summary, problems) = check::check(set);
+        lines.push(format!(
+            "{name}: {} rules, {} examples, {} negative examples checked",
+            summary.rules, summary.examples, summary.negative_examples
+        ));
+        for p in problems {
+            let (file, line) = p.origin.rsplit_once(':').unwrap_or((&p.origin, "1"));
+            view.push(vec![
+                Cell::plain(&p.rule_id),
+                Cell::plain(&p.origin),
+                Cell::plain(&p.message),
+            ]);
+            report.findings.push(
+                Finding::new(
+                    "secrets/rule-check",
+                    Severity::Error,
+                    format!("rule `{}`: {}", p.rule_id, p.message),
+                    &[&p.rule_id, &p.message],
+                )
+                .at(Location::file(file, line.parse().ok()))
+                .with("rule", p.rule_id.clone()),
+            );
+        }
+    }
+    view.footer = lines;
+    report.views.push(view);
+    ctx.finish(&report)
+}

@@ -1,0 +1,272 @@
+//! Secret findings as shared findings: the JSON contract's fields, redacted in the model,
+//! and the table people read.
+
+use std::collections::HashSet;
+
+use serde_json::{json, Map, Value};
+
+use super::baseline::{self, gitleaks_fingerprint};
+use super::findings::SecretFinding;
+use super::occurrence::{Occurrence, ScanOutput};
+use super::rules::RuleSet;
+use crate::report::{
+    content_hash, Cell, Finding, Location, Redactor, Report, RuleDescriptor, TableView,
+};
+
+/// Occurrences listed per finding at most; the count says how many there were.
+const MAX_OCCURRENCES: usize = 100;
+
+/// What to leave out of the report.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    /// Fingerprints from `--baseline`.
+    pub baseline: Vec<baseline::Entry>,
+    /// `.gitleaksignore` lines.
+    pub gitleaks_ignore: HashSet<String>,
+}
+
+pub struct Outcome {
+    pub report: Report,
+    /// Baseline entries no finding matched (for `--report-unused-ignores`).
+    pub unused: Vec<baseline::Entry>,
+}
+
+/// The content fingerprint: rule and secret, never a line or a commit.
+pub fn fingerprint(rule_id: &str, secret: &str) -> String {
+    content_hash(&[rule_id, secret])[..32].to_string()
+}
+
+pub fn report(
+    command: &str,
+    rules: &RuleSet,
+    mut findings: Vec<SecretFinding>,
+    scan: &ScanOutput,
+    suppressions: &Suppressions,
+    redactor: &Redactor,
+) -> Outcome {
+    let mut report = Report::new(command);
+    let accepted: HashSet<&str> = suppressions
+        .baseline
+        .iter()
+        .map(|e| e.fingerprint.as_str())
+        .collect();
+    let mut matched: HashSet<String> = HashSet::new();
+    let mut baselined = 0;
+    findings.retain_mut(|f| {
+        let rule_id = &rules.rules[f.rule].id;
+        let fp = fingerprint(rule_id, &f.secret);
+        if accepted.contains(fp.as_str()) {
+            matched.insert(fp);
+            baselined += 1;
+            return false;
+        }
+        if !suppressions.gitleaks_ignore.is_empty() {
+            f.occurrences.retain(|o| {
+                let commit = o.commit.as_ref().map(|c| c.id.as_str());
+                !suppressions
+                    .gitleaks_ignore
+                    .contains(&gitleaks_fingerprint(commit, &o.path, rule_id, o.line))
+            });
+            if f.occurrences.is_empty() || suppressions.gitleaks_ignore.contains(&fp) {
+                baselined += 1;
+                return false;
+            }
+        }
+        true
+    });
+    let unused: Vec<baseline::Entry> = suppressions
+        .baseline
+        .iter()
+        .filter(|e| !matched.contains(&e.fingerprint))
+        .cloned()
+        .collect();
+
+    let mut used_rules: Vec<usize> = findings.iter().map(|f| f.rule).collect();
+    used_rules.sort_unstable();
+    used_rules.dedup();
+    report.rules = used_rules
+        .iter()
+        .map(|&i| {
+            let rule = &rules.rules[i];
+            RuleDescriptor {
+                id: rule.id.clone(),
+                name: rule.id.clone(),
+                description: rule.description.clone(),
+                default_severity: rule.severity,
+                help_uri: rule.references.first().cloned(),
+            }
+        })
+        .collect();
+    report.findings = findings
+        .iter()
+        .map(|f| to_finding(rules, f, redactor))
+        .collect();
+    report.views.push(table(&report.findings));
+    let stats = &scan.stats;
+    report
+        .summary
+        .insert("blobs_scanned".into(), stats.blobs_scanned.into());
+    report
+        .summary
+        .insert("bytes_scanned".into(), stats.bytes_scanned.into());
+    report
+        .summary
+        .insert("blobs_skipped".into(), stats.blobs_skipped.into());
+    report
+        .summary
+        .insert("objects_missing".into(), stats.objects_missing.into());
+    report
+        .summary
+        .insert("commits_scanned".into(), stats.commits.into());
+    report
+        .summary
+        .insert("rules".into(), rules.rules.len().into());
+    report.summary.insert("baselined".into(), baselined.into());
+    report
+        .summary
+        .insert("incomplete".into(), scan.incomplete.into());
+    report.warnings.extend(scan.warnings.iter().cloned());
+    Outcome { report, unused }
+}
+
+fn to_finding(rules: &RuleSet, f: &SecretFinding, redactor: &Redactor) -> Finding {
+    let rule = &rules.rules[f.rule];
+    let first = f.first();
+    let commit = first.commit.as_ref();
+    let location = Location {
+        path: Some(first.path.clone()),
+        line: Some(first.line),
+        column: Some(first.column),
+        commit: commit.map(|c| c.id.clone()),
+    };
+    let mut message = format!("{} in {}:{}", rule.description, first.path, first.line);
+    if let Some(c) = commit {
+        message.push_str(&format!(" (commit {}, {})", short(&c.id), c.author));
+    }
+    if f.in_head() == Some(false) {
+        message.push_str("; gone from HEAD but still in history");
+    }
+    let occurrences: Vec<Value> = f
+        .occurrences
+        .iter()
+        .take(MAX_OCCURRENCES)
+        .map(|o: &Occurrence| {
+            json!({"path": o.path, "line": o.line, "commit": o.commit.as_ref().map(|c| c.id.clone())})
+        })
+        .collect();
+    let mut finding = Finding {
+        fingerprint: fingerprint(&rule.id, &f.secret),
+        ..Finding::new(rule.id.clone(), rule.severity, message, &[])
+    }
+    .at(location)
+    .with("description", rule.description.clone())
+    .with("path", first.path.clone())
+    .with("line", first.line)
+    .with("column", first.column)
+    .with("commit", commit.map(|c| c.id.clone()))
+    .with(
+        "author",
+        commit.map(|c| format!("{} <{}>", c.author, c.email)),
+    )
+    .with("date", commit.map(|c| c.date.clone()))
+    .with("in_head", f.in_head())
+    .with("match", redactor.preview(&f.secret));
+    if let Some(secret) = redactor.disclose(&f.secret) {
+        finding = finding.with("secret", secret);
+    }
+    finding
+        .with("entropy", first.entropy)
+        .with("confidence", rule.confidence.as_str())
+        .with("encoding", first.encoding.map(|e| e.as_str()))
+        .with("occurrence_count", f.occurrences.len())
+        .with("occurrences", occurrences)
+}
+
+fn short(commit: &str) -> &str {
+    &commit[..commit.len().min(8)]
+}
+
+fn table(findings: &[Finding]) -> TableView {
+    // Commit, author and date only mean something for history scans.
+    let history = findings.iter().any(|f| f.location.commit.is_some());
+    let mut headers = vec!["severity", "rule", "location"];
+    if history {
+        headers.extend(["commit", "author", "date"]);
+    }
+    headers.push("match");
+    let mut view = TableView::new(headers);
+    view.unwrapped = if history { vec![0, 3] } else { vec![0] };
+    for f in findings {
+        let prop = |k: &str| {
+            f.properties
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let count = f
+            .properties
+            .get("occurrence_count")
+            .and_then(Value::as_u64)
+            .unwrap_or(1);
+        let mut location = format!("{}:{}", prop("path"), f.location.line.unwrap_or(0));
+        if count > 1 {
+            location.push_str(&format!("\n(+{} more)", count - 1));
+        }
+        let mut row = vec![
+            Cell::severity(f.severity),
+            Cell::plain(&f.rule_id),
+            Cell::plain(location),
+        ];
+        if history {
+            let mut commit = f
+                .location
+                .commit
+                .as_deref()
+                .map(short)
+                .unwrap_or("—")
+                .to_string();
+            if f.properties.get("in_head") == Some(&Value::Bool(false)) {
+                commit.push_str("\nnot in HEAD");
+            }
+            let author = prop("author");
+            let author = author.split(" <").next().unwrap_or("");
+            let date = prop("date");
+            row.push(Cell::plain(commit));
+            row.push(Cell::plain(if author.is_empty() { "—" } else { author }));
+            row.push(Cell::plain(date.get(..10).unwrap_or("—")));
+        }
+        row.push(Cell::plain(prop("match")));
+        view.push(row);
+    }
+    view
+}
+
+/// Baseline entries for a report's findings.
+pub fn baseline_entries(report: &Report) -> Vec<baseline::Entry> {
+    report
+        .findings
+        .iter()
+        .map(|f| baseline::Entry {
+            fingerprint: f.fingerprint.clone(),
+            rule_id: f.rule_id.clone(),
+            path: f.location.path.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// `unused_ignores` for the JSON report.
+pub fn unused_json(unused: &[baseline::Entry]) -> Value {
+    Value::Array(
+        unused
+            .iter()
+            .map(|e| {
+                let mut m = Map::new();
+                m.insert("fingerprint".into(), e.fingerprint.clone().into());
+                m.insert("rule_id".into(), e.rule_id.clone().into());
+                m.insert("path".into(), e.path.clone().into());
+                Value::Object(m)
+            })
+            .collect(),
+    )
+}
