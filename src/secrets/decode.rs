@@ -31,33 +31,56 @@ pub struct Segment {
 const MIN_BASE64: usize = 16;
 const MAX_SEGMENT: usize = 64 * 1024;
 
+/// Bytes of the standard and URL-safe base64 alphabets, with padding.
+static BASE64_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_' | b'=');
+        b += 1;
+    }
+    table
+};
+
 fn is_base64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_' | b'=')
+    BASE64_BYTES[b as usize]
 }
 
 /// Decoded segments of `text`, at most `budget` decoded bytes in all.
 pub fn segments(text: &[u8], budget: usize) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut spent = 0;
+    // A run of at least MIN_BASE64 alphabet bytes starting at or after `i` must contain
+    // `text[i + MIN_BASE64 - 1]`; when that byte is not in the alphabet, skip the whole
+    // window. Invariant: `i == 0` or `text[i - 1]` is not in the alphabet.
     let mut i = 0;
-    while i < text.len() && spent < budget {
-        if !is_base64_byte(text[i]) {
-            i += 1;
+    while i + MIN_BASE64 <= text.len() && spent < budget {
+        let probe = i + MIN_BASE64 - 1;
+        if !is_base64_byte(text[probe]) {
+            i = probe + 1;
             continue;
         }
-        let start = i;
-        while i < text.len() && is_base64_byte(text[i]) {
-            i += 1;
+        let mut start = probe;
+        while start > i && is_base64_byte(text[start - 1]) {
+            start -= 1;
         }
-        let run = &text[start..i];
-        if let Some(segment) = base64_segment(run, start) {
+        let mut end = probe + 1;
+        while end < text.len() && is_base64_byte(text[end]) {
+            end += 1;
+        }
+        if let Some(segment) = base64_segment(&text[start..end], start) {
             spent += segment.decoded.len();
             out.push(segment);
         }
+        i = end + 1;
     }
-    let mut i = 0;
-    while i + 2 < text.len() && spent < budget {
-        if text[i] == b'%' && text[i + 1].is_ascii_hexdigit() && text[i + 2].is_ascii_hexdigit() {
+    let mut next = 0;
+    for i in memchr::memchr_iter(b'%', text) {
+        if i < next || i + 2 >= text.len() || spent >= budget {
+            continue;
+        }
+        if text[i + 1].is_ascii_hexdigit() && text[i + 2].is_ascii_hexdigit() {
             let start = text[..i]
                 .iter()
                 .rposition(|&b| !is_url_byte(b))
@@ -78,9 +101,7 @@ pub fn segments(text: &[u8], budget: usize) -> Vec<Segment> {
                     });
                 }
             }
-            i = end.max(i + 1);
-        } else {
-            i += 1;
+            next = end.max(i + 1);
         }
     }
     out

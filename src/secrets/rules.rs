@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::allowlist::{Allowlist, RegexTarget};
@@ -136,9 +136,12 @@ impl RuleSet {
                 }
             }
             let automaton = (!keywords.is_empty()).then(|| {
+                // A DFA: several times faster than the default NFA for overlapping search
+                // over a few hundred short keywords, for some hundred KB of memory.
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&keywords)
                     .expect("keywords are plain strings")
             });
