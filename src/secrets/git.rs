@@ -58,6 +58,9 @@ pub fn scan(
     // libgit2 re-hashes every object it reads with collision-detecting SHA-1; a read-only
     // scan does not need that, and it costs a sixth of the run.
     git2::opts::strict_hash_verification(false);
+    // Each tree and blob is read exactly once (seen trees are skipped), so libgit2's object
+    // cache only costs memory and lock traffic.
+    git2::opts::enable_caching(false);
     let repo = open(dir)?;
     let mut out = ScanOutput::default();
     if repo.is_shallow() {
@@ -318,6 +321,16 @@ fn range_targets(
 fn staged(repo: &Repository, emit: &mut dyn FnMut(Target)) -> Result<()> {
     let index = repo.index().map_err(git_error)?;
     let head_tree = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+    if let Some(changed) = super::git_index::staged_changes(repo, &index, head_tree.as_ref()) {
+        for (path, oid) in changed {
+            emit(Target {
+                oid,
+                path,
+                commit: None,
+            });
+        }
+        return Ok(());
+    }
     let diff = repo
         .diff_tree_to_index(head_tree.as_ref(), Some(&index), None)
         .map_err(git_error)?;

@@ -13,6 +13,7 @@ pub mod entropy;
 pub mod files;
 pub mod findings;
 pub mod git;
+pub mod git_index;
 pub mod hook;
 pub mod occurrence;
 pub mod pack;

@@ -482,3 +482,44 @@ fn regex_reason(err: &regex::Error) -> String {
         })
         .unwrap_or_else(|| text.lines().next().unwrap_or("invalid regex").to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pack_under_rules_secrets_is_built_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/secrets");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| format!("rules/secrets/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = BUILTIN_PACKS.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded, "add new packs to BUILTIN_PACKS");
+    }
+
+    #[test]
+    fn rule_ids_are_unique_across_packs() {
+        let set = builtin().unwrap();
+        let mut ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+        let total = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), total);
+    }
+
+    #[test]
+    fn a_bad_regex_names_file_line_and_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, "[[rules]]\nid = \"x\"\nregex = '''a{2,1}'''\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("p.toml:3:9: rule `x`: regex does not compile"),
+            "{err}"
+        );
+    }
+}
