@@ -221,7 +221,6 @@ fn list(ctx: &Context, explicit: Option<&Path>) -> Result<Outcome> {
                 .collect(),
         ),
     );
-    report.items_key = "findings";
     ctx.finish(&report)
 }
 

@@ -26,10 +26,6 @@ impl Location {
             ..Location::default()
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.path.is_none() && self.commit.is_none()
-    }
 }
 
 /// One thing a check found. Properties carry the command's own typed fields (they appear

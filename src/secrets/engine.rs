@@ -44,10 +44,6 @@ impl<'r> Engine<'r> {
         Engine { rules }
     }
 
-    pub fn rules(&self) -> &'r RuleSet {
-        self.rules
-    }
-
     /// Every allowed-through hit in `blob`, deduplicated, in order of position.
     pub fn scan(&self, blob: &Blob) -> Vec<Hit> {
         let mut hits = Vec::new();

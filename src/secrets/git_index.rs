@@ -250,7 +250,13 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         };
-        let files = ["a.txt", "src/b.rs", "src/deep/c.rs", "docs/d.md", "docs/e.md"];
+        let files = [
+            "a.txt",
+            "src/b.rs",
+            "src/deep/c.rs",
+            "docs/d.md",
+            "docs/e.md",
+        ];
         for name in files {
             write(name, name);
         }
@@ -260,12 +266,15 @@ mod tests {
         }
         let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
         let sig = git2::Signature::new("A", "a@b.c", &git2::Time::new(1_700_000_000, 0)).unwrap();
-        repo.commit(Some("HEAD"), &sig, &sig, "init", &tree, &[]).unwrap();
+        repo.commit(Some("HEAD"), &sig, &sig, "init", &tree, &[])
+            .unwrap();
         index.write().unwrap();
         // Modify one file deep down, add one in a new directory, touch nothing else.
         write("src/deep/c.rs", "changed");
         write("new/f.txt", "new");
-        index.add_path(std::path::Path::new("src/deep/c.rs")).unwrap();
+        index
+            .add_path(std::path::Path::new("src/deep/c.rs"))
+            .unwrap();
         index.add_path(std::path::Path::new("new/f.txt")).unwrap();
         index.write().unwrap();
 
@@ -277,7 +286,9 @@ mod tests {
             .map(|(p, _)| p)
             .collect();
         fast.sort();
-        let diff = repo.diff_tree_to_index(Some(&head), Some(&index), None).unwrap();
+        let diff = repo
+            .diff_tree_to_index(Some(&head), Some(&index), None)
+            .unwrap();
         let mut full: Vec<String> = diff
             .deltas()
             .map(|d| d.new_file().path().unwrap().to_string_lossy().into_owned())

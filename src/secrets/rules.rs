@@ -272,6 +272,7 @@ fn override_with(base: &mut RuleSet, child: RuleSet) {
                     old.regex_source = rule.regex_source;
                     old.regex = OnceLock::new();
                 }
+                // compile_rule defaults a missing description to the id.
                 if rule.description != rule.id {
                     old.description = rule.description;
                 }
