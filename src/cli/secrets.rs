@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::args::{HookCommand, RulesCommand, SecretsCommand, SecretsScanArgs};
 use super::{Context, Outcome};
-use crate::drift::units::parse_bytes;
 use crate::error::{Error, Result};
 use crate::output::emit_bytes;
 use crate::report::{Cell, Finding, Location, Report, Severity, TableView};
+use crate::secrets::config::parse_size;
 use crate::secrets::diagnostics::{self, Suppressions};
 use crate::secrets::engine::Engine;
 use crate::secrets::git::{self, Selection};
@@ -68,19 +68,15 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
     let config = ctx.config()?;
     let section = config.as_ref().map(|c| (&c.config.secrets, c));
     let rules = rule_set(ctx, args.rules.as_deref())?;
-    let max_blob_size = match (
-        &args.max_blob_size,
-        section.and_then(|(s, _)| s.max_blob_size.as_ref()),
-    ) {
-        (Some(text), _) => size(text)?,
-        (None, Some(toml::Value::Integer(n))) if *n > 0 => *n as u64,
-        (None, Some(toml::Value::String(text))) => size(text)?,
-        (None, Some(_)) => {
-            return Err(Error::usage(
-                "[secrets] max_blob_size must be a number of bytes or a size like \"10MiB\"",
+    let max_blob_size = match &args.max_blob_size {
+        Some(text) => parse_size(text).ok_or_else(|| {
+            Error::usage(format!(
+                "--max-blob-size `{text}` is not a size (examples: 10485760, 10MiB, 500KB)"
             ))
-        }
-        (None, None) => DEFAULT_MAX_BLOB_SIZE,
+        })?,
+        None => section
+            .and_then(|(s, _)| s.max_blob_size)
+            .unwrap_or(DEFAULT_MAX_BLOB_SIZE),
     };
     let engine = Engine::new(&rules);
     let (output, root) = gather(args, &engine, max_blob_size)?;
@@ -172,18 +168,6 @@ fn gather(
     };
     let root = git::open(path)?.workdir().map(Path::to_path_buf);
     Ok((git::scan(path, &selection, engine, max_blob_size)?, root))
-}
-
-fn size(text: &str) -> Result<u64> {
-    let text = text.trim();
-    text.parse::<u64>()
-        .ok()
-        .or_else(|| parse_bytes(text).map(|b| b as u64))
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "`{text}` is not a size (examples: 10485760, 10MiB, 500KB)"
-            ))
-        })
 }
 
 fn list(ctx: &Context, explicit: Option<&Path>) -> Result<Outcome> {
