@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare configuration between environments (dev, staging, prod) and report drift')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Find leaked credentials in git history, commit ranges, staged changes or files')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: daily cost anomalies with their causes')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the JSON report')
@@ -396,6 +397,66 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;secrets;help;help' {
             break
         }
+        'opsguard;cost' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opsguard;cost;anomalies' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to analyse')
+            [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Series to watch: service, account, region, usage-type or tag:KEY')
+            [CompletionResult]::new('--recent', '--recent', [CompletionResultType]::ParameterName, 'Report only anomalies in the last DAYS days (older days are history); 0 reports all')
+            [CompletionResult]::new('--min-impact', '--min-impact', [CompletionResultType]::ParameterName, 'Dollars above expected a day must reach')
+            [CompletionResult]::new('--min-percent', '--min-percent', [CompletionResultType]::ParameterName, 'Percent above expected a day must reach')
+            [CompletionResult]::new('--error-impact', '--error-impact', [CompletionResultType]::ParameterName, 'An anomaly above this many dollars a day is an error, below it a warning')
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: the last day the source has]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsguard;cost;help' {
+            [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opsguard;cost;help;anomalies' {
+            break
+        }
+        'opsguard;cost;help;help' {
+            break
+        }
         'opsguard;completions' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
@@ -456,6 +517,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;help' {
             [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare configuration between environments (dev, staging, prod) and report drift')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Find leaked credentials in git history, commit ranges, staged changes or files')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: daily cost anomalies with their causes')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the JSON report')
@@ -506,6 +568,13 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;help;secrets;hook;install' {
+            break
+        }
+        'opsguard;help;cost' {
+            [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
+            break
+        }
+        'opsguard;help;cost;anomalies' {
             break
         }
         'opsguard;help;completions' {

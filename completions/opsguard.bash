@@ -19,6 +19,9 @@ _opsguard() {
             opsguard,completions)
                 cmd="opsguard__subcmd__completions"
                 ;;
+            opsguard,cost)
+                cmd="opsguard__subcmd__cost"
+                ;;
             opsguard,drift)
                 cmd="opsguard__subcmd__drift"
                 ;;
@@ -33,6 +36,18 @@ _opsguard() {
                 ;;
             opsguard,secrets)
                 cmd="opsguard__subcmd__secrets"
+                ;;
+            opsguard__subcmd__cost,anomalies)
+                cmd="opsguard__subcmd__cost__subcmd__anomalies"
+                ;;
+            opsguard__subcmd__cost,help)
+                cmd="opsguard__subcmd__cost__subcmd__help"
+                ;;
+            opsguard__subcmd__cost__subcmd__help,anomalies)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__anomalies"
+                ;;
+            opsguard__subcmd__cost__subcmd__help,help)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__help"
                 ;;
             opsguard__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__drift__subcmd__baseline"
@@ -61,6 +76,9 @@ _opsguard() {
             opsguard__subcmd__help,completions)
                 cmd="opsguard__subcmd__help__subcmd__completions"
                 ;;
+            opsguard__subcmd__help,cost)
+                cmd="opsguard__subcmd__help__subcmd__cost"
+                ;;
             opsguard__subcmd__help,drift)
                 cmd="opsguard__subcmd__help__subcmd__drift"
                 ;;
@@ -75,6 +93,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__help,secrets)
                 cmd="opsguard__subcmd__help__subcmd__secrets"
+                ;;
+            opsguard__subcmd__help__subcmd__cost,anomalies)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__anomalies"
                 ;;
             opsguard__subcmd__help__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__help__subcmd__drift__subcmd__baseline"
@@ -182,7 +203,7 @@ _opsguard() {
 
     case "${cmd}" in
         opsguard)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version drift secrets completions man schema help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version drift secrets cost completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -250,6 +271,160 @@ _opsguard() {
                     COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost)
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__anomalies)
+            opts="-o -q -v -h -V --source --days --group-by --recent --min-impact --min-percent --error-impact --metric --until --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-impact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --error-impact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help)
+            opts="anomalies help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__anomalies)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -508,7 +683,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help)
-            opts="drift secrets completions man schema help"
+            opts="drift secrets cost completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +699,34 @@ _opsguard() {
         opsguard__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost)
+            opts="anomalies"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__anomalies)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

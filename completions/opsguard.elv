@@ -36,6 +36,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --version 'Print version'
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
             cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
+            cand cost 'Watch cloud spend: daily cost anomalies with their causes'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -359,6 +360,61 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;secrets;help;help'= {
         }
+        &'opsguard;cost'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;cost;anomalies'= {
+            cand --source 'Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports'
+            cand --days 'Days of history to analyse'
+            cand --group-by 'Series to watch: service, account, region, usage-type or tag:KEY'
+            cand --recent 'Report only anomalies in the last DAYS days (older days are history); 0 reports all'
+            cand --min-impact 'Dollars above expected a day must reach'
+            cand --min-percent 'Percent above expected a day must reach'
+            cand --error-impact 'An anomaly above this many dollars a day is an error, below it a warning'
+            cand --metric 'Cost metric: unblended, amortized or net-unblended'
+            cand --until 'Last day to analyse [default: the last day the source has]'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;cost;help'= {
+            cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;cost;help;anomalies'= {
+        }
+        &'opsguard;cost;help;help'= {
+        }
         &'opsguard;completions'= {
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
@@ -416,6 +472,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;help'= {
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
             cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
+            cand cost 'Watch cloud spend: daily cost anomalies with their causes'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -454,6 +511,11 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand install 'Write .git/hooks/pre-commit running `opsguard secrets scan --staged`'
         }
         &'opsguard;help;secrets;hook;install'= {
+        }
+        &'opsguard;help;cost'= {
+            cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+        }
+        &'opsguard;help;cost;anomalies'= {
         }
         &'opsguard;help;completions'= {
         }

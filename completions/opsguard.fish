@@ -44,6 +44,7 @@ complete -c opsguard -n "__fish_opsguard_needs_command" -s h -l help -d 'Print h
 complete -c opsguard -n "__fish_opsguard_needs_command" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "cost" -d 'Watch cloud spend: daily cost anomalies with their causes'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
@@ -260,6 +261,55 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "rules" -d 'List or check rule packs'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "hook" -d 'Manage the git pre-commit hook'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l source -d 'Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l days -d 'Days of history to analyse' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l group-by -d 'Series to watch: service, account, region, usage-type or tag:KEY' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l recent -d 'Report only anomalies in the last DAYS days (older days are history); 0 reports all' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l min-impact -d 'Dollars above expected a day must reach' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l min-percent -d 'Percent above expected a day must reach' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l error-impact -d 'An anomaly above this many dollars a day is an error, below it a warning' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l metric -d 'Cost metric: unblended, amortized or net-unblended' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l until -d 'Last day to analyse [default: the last day the source has]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
@@ -314,12 +364,13 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l exit-zero -
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l show-secrets -d 'Print secret values instead of redacting them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s V -l version -d 'Print version'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "completions" -d 'Print a shell completion script'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "man" -d 'Print the man page (roff)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "cost" -d 'Watch cloud spend: daily cost anomalies with their causes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "man" -d 'Print the man page (roff)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "check" -d 'Compare two or more environments'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "diff" -d 'Compare two files with the same engine'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
@@ -327,3 +378,4 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "baseline" -d 'Record today\'s findings as accepted; `scan --baseline FILE` then reports only new ones'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "rules" -d 'List or check rule packs'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "hook" -d 'Manage the git pre-commit hook'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod cost;
 pub mod date;
 pub mod drift;
 pub mod error;

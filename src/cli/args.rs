@@ -81,6 +81,9 @@ pub enum Command {
     /// Find leaked credentials in git history, commit ranges, staged changes or files.
     #[command(subcommand)]
     Secrets(SecretsCommand),
+    /// Watch cloud spend: daily cost anomalies with their causes.
+    #[command(subcommand)]
+    Cost(CostCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -238,4 +241,59 @@ pub enum HookCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CostCommand {
+    /// Find days whose cost broke from its seasonal baseline (spikes and level shifts),
+    /// with the usage types, regions and accounts behind them.
+    #[command(after_help = COST_ANOMALIES_HELP)]
+    Anomalies(CostAnomaliesArgs),
+}
+
+pub const COST_ANOMALIES_HELP: &str = "\
+Examples:
+  opsguard cost anomalies --source fixture:fixtures/aws/startup-spike
+  opsguard cost anomalies --source fixture:exports --group-by service --recent 30 --format json
+
+A source `fixture:DIR` reads the JSON that `aws ce get-cost-and-usage --granularity DAILY
+--group-by … --output json` prints, one file per query.";
+
+#[derive(Debug, Args)]
+pub struct CostAnomaliesArgs {
+    /// Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports.
+    #[arg(long, value_name = "fixture:DIR")]
+    pub source: String,
+
+    /// Days of history to analyse.
+    #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(15..=400))]
+    pub days: u32,
+
+    /// Series to watch: service, account, region, usage-type or tag:KEY.
+    #[arg(long, default_value = "service", value_name = "GROUP")]
+    pub group_by: String,
+
+    /// Report only anomalies in the last DAYS days (older days are history); 0 reports all.
+    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    pub recent: u32,
+
+    /// Dollars above expected a day must reach.
+    #[arg(long, default_value_t = 25.0, value_name = "USD")]
+    pub min_impact: f64,
+
+    /// Percent above expected a day must reach.
+    #[arg(long, default_value_t = 20.0, value_name = "P")]
+    pub min_percent: f64,
+
+    /// An anomaly above this many dollars a day is an error, below it a warning.
+    #[arg(long, default_value_t = 1000.0, value_name = "USD")]
+    pub error_impact: f64,
+
+    /// Cost metric: unblended, amortized or net-unblended.
+    #[arg(long, default_value = "unblended")]
+    pub metric: String,
+
+    /// Last day to analyse [default: the last day the source has].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
 }

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod completions;
+mod cost;
 mod drift;
 mod man;
 mod schema;
@@ -114,6 +115,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Drift(command) => drift::run(&ctx, command),
         Command::Secrets(command) => secrets::run(&ctx, command),
+        Command::Cost(command) => cost::run(&ctx, command),
         Command::Completions { shell } => completions::run(&ctx, shell),
         Command::Man => man::run(&ctx),
         Command::Schema => schema::run(&ctx),

@@ -4,6 +4,7 @@
 mod aws_server;
 mod cli;
 mod common;
+mod cost;
 mod drift;
 mod formats;
 mod git_repo;

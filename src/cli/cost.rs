@@ -1,0 +1,169 @@
+//! `opsguard cost anomalies`.
+
+use std::path::Path;
+
+use super::args::{CostAnomaliesArgs, CostCommand};
+use super::{Context, Outcome};
+use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
+use crate::cost::diagnostics::{self, Found};
+use crate::cost::export::ExportSource;
+use crate::cost::query::{CostQuery, Dimension, GroupBy, Metric};
+use crate::cost::root_cause::{causes, Cause};
+use crate::cost::series;
+use crate::cost::source::CostSource;
+use crate::date::Date;
+use crate::error::{Error, ErrorKind, Result};
+
+/// The key of the whole bill's series.
+const TOTAL: &str = "Total";
+
+pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
+    match command {
+        CostCommand::Anomalies(args) => anomalies(ctx, &args),
+    }
+}
+
+fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
+    let dir = args
+        .source
+        .strip_prefix("fixture:")
+        .ok_or_else(|| Error::usage(format!("--source `{}`: expected fixture:DIR", args.source)))?;
+    let mut source = ExportSource::open(Path::new(dir))?;
+    let group = GroupBy::parse(&args.group_by).ok_or_else(|| {
+        Error::usage(format!(
+            "--group-by `{}`: expected service, account, region, usage-type or tag:KEY",
+            args.group_by
+        ))
+    })?;
+    let metric = Metric::parse(&args.metric).ok_or_else(|| {
+        Error::usage(format!(
+            "--metric `{}`: expected unblended, amortized or net-unblended",
+            args.metric
+        ))
+    })?;
+    let until = match &args.until {
+        Some(text) => Date::parse(text)
+            .ok_or_else(|| Error::usage(format!("--until `{text}` is not a date (YYYY-MM-DD)")))?,
+        None => source
+            .last_date()
+            .ok_or_else(|| Error::usage(format!("{dir}: the exports hold no days")))?,
+    };
+    let end = Date::from_days_since_epoch(until.days_since_epoch() + 1);
+    let start = Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.days));
+    let records = source.cost_and_usage(&CostQuery {
+        start,
+        end,
+        metric,
+        group_by: vec![group.clone()],
+        filter: None,
+    })?;
+    let settings = Settings {
+        min_impact: args.min_impact,
+        min_percent: args.min_percent,
+        ..Settings::default()
+    };
+    let from = (args.recent > 0)
+        .then(|| Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.recent)));
+    let mut warnings = Vec::new();
+    let mut found = Vec::new();
+    let mut all = series::daily(&records, start, end);
+    // The bill as a whole: a jump spread over several groups may hide in each of them.
+    let total = series::total(&all);
+    for (key, days) in std::iter::once((TOTAL.to_string(), total)).chain(std::mem::take(&mut all)) {
+        match detect(&days, &settings, from) {
+            Analysis::Analysed(list) => {
+                for anomaly in list {
+                    found.push(Found {
+                        group: if key == TOTAL {
+                            "total".to_string()
+                        } else {
+                            group.label()
+                        },
+                        key: key.clone(),
+                        anomaly,
+                        causes: Vec::new(),
+                    });
+                }
+            }
+            Analysis::TooShort { days } => warnings.push(format!(
+                "{} `{key}`: {days} complete days of history, 15 needed; not analysed",
+                group.label()
+            )),
+        }
+    }
+    for f in &mut found {
+        f.causes = if f.key == TOTAL {
+            causes(&group.label(), &records, f.anomaly.date, 5)
+        } else {
+            root_causes(
+                &mut source,
+                &group,
+                &f.key,
+                f.anomaly.date,
+                metric,
+                &mut warnings,
+            )?
+        };
+    }
+    // Newest first; within a day the whole bill first, then the largest impact.
+    found.sort_by(|a, b| {
+        (b.anomaly.date, a.key != TOTAL)
+            .cmp(&(a.anomaly.date, b.key != TOTAL))
+            .then(b.anomaly.impact.total_cmp(&a.anomaly.impact))
+    });
+    let report = diagnostics::report(
+        &group.label(),
+        &found,
+        source.requests(),
+        args.error_impact,
+        warnings,
+    );
+    ctx.finish(&report)
+}
+
+/// The other dimensions' values that added most on `day`, from one query each.
+fn root_causes(
+    source: &mut dyn CostSource,
+    group: &GroupBy,
+    key: &str,
+    day: Date,
+    metric: Metric,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Cause>> {
+    let dimensions = [
+        Dimension::UsageType,
+        Dimension::Region,
+        Dimension::LinkedAccount,
+    ];
+    let mut all = Vec::new();
+    for dimension in dimensions {
+        if *group == GroupBy::Dimension(dimension) {
+            continue;
+        }
+        let query = CostQuery {
+            start: Date::from_days_since_epoch(day.days_since_epoch() - 28),
+            end: Date::from_days_since_epoch(day.days_since_epoch() + 1),
+            metric,
+            group_by: vec![GroupBy::Dimension(dimension)],
+            filter: Some((group.clone(), key.to_string())),
+        };
+        match source.cost_and_usage(&query) {
+            Ok(records) => all.extend(causes(dimension.label(), &records, day, 3)),
+            // An offline export directory may not hold this breakdown: say so once.
+            Err(e) if e.kind() == ErrorKind::Usage => {
+                let note = format!(
+                    "no {} breakdown for root causes: {}",
+                    dimension.label(),
+                    e.message()
+                );
+                if !warnings.contains(&note) {
+                    warnings.push(note);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    all.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
+    all.truncate(5);
+    Ok(all)
+}

@@ -1,0 +1,445 @@
+//! Daily cost anomalies, per series: a seasonal (same-weekday) baseline that follows the
+//! recent level, a robust score on the residuals (median and MAD), and floors in dollars
+//! and percent. It catches spikes and level shifts ($100/day becoming $1,500/day), and
+//! stays quiet on weekly seasonality, steady growth and charges that recur on the same day
+//! of every month. Pure: a series in, anomalies out.
+
+use crate::date::Date;
+
+/// Days of history a day needs before it is judged.
+pub const MIN_HISTORY: usize = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Day {
+    pub date: Date,
+    pub amount: f64,
+    /// Cost Explorer still marks the day `Estimated`: it is history, never judged.
+    pub estimated: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Robust z-score (in MADs) a residual must reach.
+    pub threshold: f64,
+    /// Dollars above expected a day must reach.
+    pub min_impact: f64,
+    /// Percent above expected a day must reach.
+    pub min_percent: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            threshold: 4.0,
+            min_impact: 25.0,
+            min_percent: 20.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One unusual day (or a few) that returns to normal.
+    Spike,
+    /// A new steady state: reported once, on its first day.
+    LevelShift,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Spike => "spike",
+            Kind::LevelShift => "level_shift",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Anomaly {
+    pub date: Date,
+    pub actual: f64,
+    pub expected: f64,
+    pub impact: f64,
+    /// `None` when nothing was expected (a cost that did not exist before).
+    pub impact_percent: Option<f64>,
+    pub score: f64,
+    pub kind: Kind,
+}
+
+/// The analysis of one series, or why it could not be analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Analysed(Vec<Anomaly>),
+    TooShort { days: usize },
+}
+
+/// Judges every day of `days` (contiguous, oldest first) that has `MIN_HISTORY` days
+/// before it and is not estimated; `from` limits the judged days to those on or after it.
+pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome {
+    let complete = days.iter().filter(|d| !d.estimated).count();
+    if complete < MIN_HISTORY + 1 {
+        return Outcome::TooShort { days: complete };
+    }
+    let model = Model::fit(days);
+    let mut anomalies: Vec<Anomaly> = Vec::new();
+    let mut shift_until: Option<usize> = None;
+    for t in MIN_HISTORY..days.len() {
+        let day = days[t];
+        if day.estimated || from.is_some_and(|f| day.date < f) {
+            continue;
+        }
+        if shift_until.is_some_and(|end| t <= end) {
+            continue;
+        }
+        let expected = model.expected[t];
+        let residual = day.amount - expected;
+        let history: Vec<f64> = (t.saturating_sub(28)..t)
+            .filter(|&i| i >= 7 && !days[i].estimated && !model.unusual(i))
+            .map(|i| model.residual(days, i))
+            .collect();
+        if history.len() < 7 {
+            continue;
+        }
+        let centre = median(&history);
+        let spread = 1.4826
+            * median(
+                &history
+                    .iter()
+                    .map(|r| (r - centre).abs())
+                    .collect::<Vec<_>>(),
+            );
+        // A flat series has no spread; a floor keeps one cent from being infinitely unusual.
+        let scale = spread.max(0.05 * expected.abs()).max(0.01);
+        let score = (residual - centre) / scale;
+        let impact_percent = (expected > 0.0).then(|| residual / expected * 100.0);
+        let unusual = score >= settings.threshold
+            && residual >= settings.min_impact
+            && impact_percent.is_none_or(|p| p >= settings.min_percent);
+        if !unusual {
+            continue;
+        }
+        let kind = shift_kind(days, t, expected, residual);
+        if kind == Kind::LevelShift {
+            // The days after the onset are the same event, not new anomalies.
+            shift_until = Some(t + 7);
+        }
+        anomalies.push(Anomaly {
+            date: day.date,
+            actual: day.amount,
+            expected,
+            impact: residual,
+            impact_percent,
+            score: (score * 100.0).round() / 100.0,
+            kind,
+        });
+    }
+    Outcome::Analysed(anomalies)
+}
+
+/// A level shift when the days after stay well above what was expected before.
+fn shift_kind(days: &[Day], t: usize, expected: f64, residual: f64) -> Kind {
+    let after: Vec<f64> = days[t + 1..days.len().min(t + 8)]
+        .iter()
+        .filter(|d| !d.estimated)
+        .map(|d| d.amount)
+        .collect();
+    if after.len() >= 2 && median(&after) >= expected + 0.5 * residual {
+        Kind::LevelShift
+    } else {
+        Kind::Spike
+    }
+}
+
+/// The fitted baseline, online: every day's expectation uses only the days before it —
+/// weekday factors from the eight weeks before (a centred moving average inside that
+/// window, so outliers and trends barely move them) and the level of the seven days
+/// before — so what happens after a day never hides it.
+struct Model {
+    /// Weekday factors in force on each day.
+    factors: Vec<[f64; 7]>,
+    expected: Vec<f64>,
+    /// Days whose residual is far out: kept out of later days' level and spread.
+    outliers: Vec<bool>,
+}
+
+impl Model {
+    fn fit(days: &[Day]) -> Model {
+        let mut model = Model {
+            factors: Vec::with_capacity(days.len()),
+            expected: vec![0.0; days.len()],
+            outliers: vec![false; days.len()],
+        };
+        for t in 0..days.len() {
+            let factors = weekday_factors(&days[t.saturating_sub(56)..t]);
+            model.factors.push(factors);
+            let factor = |date: Date| factors[weekday(date)];
+            let level_days: Vec<f64> = (t.saturating_sub(7)..t)
+                .filter(|&i| !days[i].estimated && !model.outliers[i])
+                .map(|i| days[i].amount / factor(days[i].date))
+                .collect();
+            let level = if level_days.is_empty() {
+                days[t].amount / factor(days[t].date)
+            } else {
+                median(&level_days)
+            };
+            let mut expected = level * factor(days[t].date);
+            expected += model.monthly_charge(days, t, expected);
+            model.expected[t] = expected;
+            let residual = days[t].amount - expected;
+            // A day far above its level is an outlier for the days after it.
+            model.outliers[t] = t >= 7 && residual > 0.5 * expected.abs().max(1.0);
+        }
+        model
+    }
+
+    fn unusual(&self, i: usize) -> bool {
+        self.outliers[i]
+    }
+
+    fn residual(&self, days: &[Day], i: usize) -> f64 {
+        days[i].amount - self.expected[i]
+    }
+
+    /// A charge that came on the same day of the month in every earlier month of the
+    /// series (support plans, reserved upfront fees, taxes) is expected again.
+    fn monthly_charge(&self, days: &[Day], t: usize, base: f64) -> f64 {
+        let dom = days[t].date.day;
+        let earlier: Vec<f64> = (0..t)
+            .filter(|&i| days[i].date.day == dom && t - i >= 27 && !days[i].estimated)
+            .map(|i| days[i].amount - base_without_month(days, i, &self.factors[i]))
+            .collect();
+        if earlier.is_empty() || earlier.iter().any(|&extra| extra <= 0.25 * base.abs()) {
+            return 0.0;
+        }
+        median(&earlier)
+    }
+}
+
+/// The weekday level at day `i` from the seven days before it (no monthly term).
+fn base_without_month(days: &[Day], i: usize, factors: &[f64; 7]) -> f64 {
+    let level: Vec<f64> = (i.saturating_sub(7)..i)
+        .filter(|&j| !days[j].estimated)
+        .map(|j| days[j].amount / factors[weekday(days[j].date)])
+        .collect();
+    if level.is_empty() {
+        return days[i].amount;
+    }
+    median(&level) * factors[weekday(days[i].date)]
+}
+
+/// Median ratio of each weekday to its centred seven-day mean, normalised to average 1.
+fn weekday_factors(days: &[Day]) -> [f64; 7] {
+    let mut ratios: [Vec<f64>; 7] = Default::default();
+    for t in 3..days.len().saturating_sub(3) {
+        let window = &days[t - 3..=t + 3];
+        if window.iter().any(|d| d.estimated) {
+            continue;
+        }
+        let mean = window.iter().map(|d| d.amount).sum::<f64>() / 7.0;
+        if mean > 0.0 {
+            ratios[weekday(days[t].date)].push(days[t].amount / mean);
+        }
+    }
+    let mut factors = [1.0; 7];
+    for (d, r) in ratios.iter().enumerate() {
+        if r.len() >= 2 {
+            factors[d] = median(r).max(0.05);
+        }
+    }
+    let mean = factors.iter().sum::<f64>() / 7.0;
+    factors.map(|f| f / mean)
+}
+
+/// 0 = Monday.
+fn weekday(date: Date) -> usize {
+    // 1970-01-01 was a Thursday.
+    ((date.days_since_epoch() + 3).rem_euclid(7)) as usize
+}
+
+pub fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cost::synthetic::Shape;
+
+    fn start() -> Date {
+        // Mid-month, so the first month start (day 13) falls inside the first 14 days,
+        // which are history only: with no earlier month to learn from, a first fee would
+        // rightly look like a spike.
+        Date::new(2026, 6, 18).unwrap()
+    }
+
+    fn realistic() -> Shape {
+        Shape {
+            weekend_factor: 0.6,
+            noise: 0.05,
+            growth: 0.002,
+            month_start_fee: 400.0,
+            ..Shape::steady(start(), 120, 300.0)
+        }
+    }
+
+    fn flagged(shape: &Shape) -> Vec<(Date, Kind)> {
+        match detect(&shape.generate(), &Settings::default(), None) {
+            Outcome::Analysed(a) => a.iter().map(|a| (a.date, a.kind)).collect(),
+            Outcome::TooShort { days } => panic!("too short: {days}"),
+        }
+    }
+
+    fn day(i: usize) -> Date {
+        Date::from_days_since_epoch(start().days_since_epoch() + i as i64)
+    }
+
+    #[test]
+    fn quiet_on_seasonality_growth_noise_and_month_start_fees() {
+        assert_eq!(flagged(&realistic()), []);
+        let first_fee_judged = Shape {
+            start: Date::new(2026, 6, 17).unwrap(),
+            ..realistic()
+        };
+        assert_eq!(
+            flagged(&first_fee_judged),
+            [(Date::new(2026, 7, 1).unwrap(), Kind::Spike)],
+            "a first fee with no earlier month to learn from is news"
+        );
+        let fast_growth = Shape {
+            growth: 0.01,
+            ..realistic()
+        };
+        assert_eq!(
+            flagged(&fast_growth),
+            [],
+            "1 %/day organic growth is not an anomaly"
+        );
+        let strong_weekly = Shape {
+            weekend_factor: 0.2,
+            ..realistic()
+        };
+        assert_eq!(flagged(&strong_weekly), []);
+    }
+
+    #[test]
+    fn catches_a_spike_on_its_day_only() {
+        let shape = Shape {
+            spikes: vec![(70, 3.0)],
+            ..realistic()
+        };
+        assert_eq!(flagged(&shape), [(day(70), Kind::Spike)]);
+    }
+
+    #[test]
+    fn catches_a_spike_on_a_weekend() {
+        // 2026-09-05 is a Saturday: day 79.
+        let shape = Shape {
+            spikes: vec![(79, 2.5)],
+            ..realistic()
+        };
+        assert_eq!(day(79).to_string(), "2026-09-05");
+        assert_eq!(flagged(&shape), [(day(79), Kind::Spike)]);
+    }
+
+    #[test]
+    fn catches_a_level_shift_once_on_its_first_day() {
+        let shape = Shape {
+            shift: Some((60, 1500.0)),
+            month_start_fee: 0.0,
+            ..Shape {
+                base: 100.0,
+                ..realistic()
+            }
+        };
+        assert_eq!(flagged(&shape), [(day(60), Kind::LevelShift)]);
+    }
+
+    #[test]
+    fn details_of_an_anomaly() {
+        let shape = Shape {
+            spikes: vec![(70, 3.0)],
+            noise: 0.0,
+            growth: 0.0,
+            weekend_factor: 1.0,
+            month_start_fee: 0.0,
+            ..realistic()
+        };
+        let Outcome::Analysed(found) = detect(&shape.generate(), &Settings::default(), None) else {
+            panic!()
+        };
+        let a = found[0];
+        assert_eq!(a.actual, 900.0);
+        assert!((a.expected - 300.0).abs() < 1.0, "{a:?}");
+        assert!((a.impact - 600.0).abs() < 1.0);
+        assert!((a.impact_percent.unwrap() - 200.0).abs() < 1.0);
+        assert!(a.score > 4.0);
+    }
+
+    #[test]
+    fn floors_keep_small_changes_quiet() {
+        let shape = Shape {
+            spikes: vec![(70, 3.0)],
+            ..Shape::steady(start(), 120, 5.0)
+        };
+        assert_eq!(
+            flagged(&shape),
+            [],
+            "$10 over a $5 day is under the $25 floor"
+        );
+        let settings = Settings {
+            min_impact: 1.0,
+            ..Settings::default()
+        };
+        let Outcome::Analysed(found) = detect(&shape.generate(), &settings, None) else {
+            panic!()
+        };
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn estimated_days_are_never_judged() {
+        let mut days = Shape {
+            spikes: vec![(119, 4.0)],
+            ..realistic()
+        }
+        .generate();
+        days[119].estimated = true;
+        let Outcome::Analysed(found) = detect(&days, &Settings::default(), None) else {
+            panic!()
+        };
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn too_short_says_so() {
+        let days = Shape::steady(start(), 10, 100.0).generate();
+        assert_eq!(
+            detect(&days, &Settings::default(), None),
+            Outcome::TooShort { days: 10 }
+        );
+    }
+
+    #[test]
+    fn from_limits_the_judged_days() {
+        let shape = Shape {
+            spikes: vec![(40, 3.0), (100, 3.0)],
+            ..realistic()
+        };
+        let Outcome::Analysed(found) =
+            detect(&shape.generate(), &Settings::default(), Some(day(90)))
+        else {
+            panic!()
+        };
+        assert_eq!(found.iter().map(|a| a.date).collect::<Vec<_>>(), [day(100)]);
+    }
+}

@@ -1,0 +1,173 @@
+//! Cost anomalies as shared findings, in the JSON contract, with the table people
+//! read.
+
+use serde_json::{json, Value};
+
+use super::anomaly::{Anomaly, Kind};
+use super::root_cause::Cause;
+use super::source::Requests;
+use crate::report::{Cell, Finding, Report, RuleDescriptor, Severity, TableView};
+
+pub const SPIKE: &str = "cost/anomaly-spike";
+pub const LEVEL_SHIFT: &str = "cost/anomaly-level-shift";
+
+/// An anomaly of one group's series, with its causes.
+pub struct Found {
+    pub group: String,
+    pub key: String,
+    pub anomaly: Anomaly,
+    pub causes: Vec<Cause>,
+}
+
+pub fn money(amount: f64) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let (sign, cents) = if cents < 0 {
+        ("-", -cents)
+    } else {
+        ("", cents)
+    };
+    let dollars = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in dollars.chars().enumerate() {
+        if i > 0 && (dollars.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}${grouped}.{:02}", cents % 100)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+pub fn report(
+    group: &str,
+    found: &[Found],
+    requests: Requests,
+    error_impact: f64,
+    warnings: Vec<String>,
+) -> Report {
+    let mut report = Report::new("cost anomalies");
+    report.items_key = "anomalies";
+    report.rules = vec![
+        RuleDescriptor {
+            id: SPIKE.into(),
+            name: "CostSpike".into(),
+            description: "A day's cost far above its seasonal baseline.".into(),
+            default_severity: Severity::Warning,
+            help_uri: None,
+        },
+        RuleDescriptor {
+            id: LEVEL_SHIFT.into(),
+            name: "CostLevelShift".into(),
+            description: "Daily cost moved to a new, higher steady state.".into(),
+            default_severity: Severity::Warning,
+            help_uri: None,
+        },
+    ];
+    let mut view = TableView::new([
+        "date",
+        "kind",
+        "severity",
+        group,
+        "actual",
+        "expected",
+        "impact",
+        "score",
+        "top cause",
+    ]);
+    view.right_aligned = vec![4, 5, 6, 7];
+    view.unwrapped = vec![0, 1, 2, 4, 5, 6];
+    for f in found {
+        let a = &f.anomaly;
+        let severity = if a.impact > error_impact {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let rule = match a.kind {
+            Kind::Spike => SPIKE,
+            Kind::LevelShift => LEVEL_SHIFT,
+        };
+        let percent = a
+            .impact_percent
+            .map(|p| format!(" (+{p:.0} %)"))
+            .unwrap_or_default();
+        let message = format!(
+            "{} {}: {} on {} against {} expected{}",
+            f.key,
+            a.kind.as_str().replace('_', " "),
+            money(a.actual),
+            a.date,
+            money(a.expected),
+            percent
+        );
+        let date = a.date.to_string();
+        let causes: Vec<Value> = f
+            .causes
+            .iter()
+            .map(|c| json!({"dimension": c.dimension, "value": c.value, "contribution": c.contribution}))
+            .collect();
+        report.findings.push(
+            Finding::new(
+                rule,
+                severity,
+                message,
+                &[&f.group, &f.key, &date, a.kind.as_str()],
+            )
+            .with("date", date.clone())
+            .with("group", f.group.clone())
+            .with("key", f.key.clone())
+            .with("actual", round2(a.actual))
+            .with("expected", round2(a.expected))
+            .with("impact", round2(a.impact))
+            .with(
+                "impact_percent",
+                a.impact_percent.map(|p| (p * 10.0).round() / 10.0),
+            )
+            .with("score", a.score)
+            .with("kind", a.kind.as_str())
+            .with("root_causes", causes),
+        );
+        let top = f
+            .causes
+            .first()
+            .map(|c| format!("{} {}: +{}", c.dimension, c.value, money(c.contribution)))
+            .unwrap_or_else(|| "—".into());
+        view.push(vec![
+            Cell::plain(date),
+            Cell::plain(a.kind.as_str().replace('_', " ")),
+            Cell::severity(severity),
+            Cell::plain(&f.key),
+            Cell::plain(money(a.actual)),
+            Cell::plain(money(a.expected)),
+            Cell::plain(format!("+{}{percent}", money(a.impact))),
+            Cell::plain(format!("{:.1}", a.score)),
+            Cell::plain(top),
+        ]);
+    }
+    report.views.push(view);
+    report.extra.insert(
+        "requests".into(),
+        json!({"paid": requests.paid, "cached": requests.cached}),
+    );
+    report
+        .summary
+        .insert("paid_requests".into(), requests.paid.into());
+    report.warnings = warnings;
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_with_cents() {
+        assert_eq!(money(47_000.0), "$47,000.00");
+        assert_eq!(money(3.5), "$3.50");
+        assert_eq!(money(1_234_567.891), "$1,234,567.89");
+        assert_eq!(money(-12.0), "-$12.00");
+    }
+}

@@ -1,0 +1,11 @@
+//! `opsguard cost`: AWS spend, anomalies, budgets and tagging. The analysis is pure; the
+//! sources (AWS, offline exports) are adapters.
+
+pub mod anomaly;
+pub mod diagnostics;
+pub mod export;
+pub mod query;
+pub mod root_cause;
+pub mod series;
+pub mod source;
+pub mod synthetic;

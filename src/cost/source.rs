@@ -1,0 +1,16 @@
+//! The port every cost source implements: AWS through the SDK, or offline exports.
+
+use super::query::{CostQuery, CostRecord};
+use crate::error::Result;
+
+/// How many requests a run made: Cost Explorer charges $0.01 for each page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Requests {
+    pub paid: u64,
+    pub cached: u64,
+}
+
+pub trait CostSource {
+    fn cost_and_usage(&mut self, query: &CostQuery) -> Result<Vec<CostRecord>>;
+    fn requests(&self) -> Requests;
+}

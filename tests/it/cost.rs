@@ -1,0 +1,221 @@
+//! `opsguard cost` end to end on offline Cost Explorer exports.
+
+use crate::common::*;
+
+fn spike() -> String {
+    repo_root()
+        .join("fixtures/aws/startup-spike")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn startup_spike_human() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+        ],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn startup_spike_json_contract() {
+    let dir = scratch(&[]);
+    let out = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            &format!("fixture:{}", spike()),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["requests"], serde_json::json!({"paid": 0, "cached": 0}));
+    let anomalies = doc["anomalies"].as_array().unwrap();
+    assert_eq!(anomalies.len(), 4);
+    let total = &anomalies[0];
+    assert_eq!(total["date"], "2026-10-12", "caught on the launch day");
+    assert_eq!(total["key"], "Total");
+    assert_eq!(total["kind"], "level_shift");
+    assert_eq!(total["severity"], "error", "over $1,000 a day");
+    assert!(total["impact"].as_f64().unwrap() > 1000.0);
+    let ec2 = anomalies
+        .iter()
+        .find(|a| a["key"] == "Amazon Elastic Compute Cloud - Compute")
+        .unwrap();
+    assert_eq!(ec2["group"], "service");
+    let causes = ec2["root_causes"].as_array().unwrap();
+    let dims: Vec<&str> = causes
+        .iter()
+        .map(|c| c["dimension"].as_str().unwrap())
+        .collect();
+    assert!(
+        dims.contains(&"usage-type") && dims.contains(&"region") && dims.contains(&"account"),
+        "{dims:?}"
+    );
+    assert_eq!(causes[0]["value"], "EUW1-BoxUsage:c5.4xlarge");
+    let region = causes.iter().find(|c| c["dimension"] == "region").unwrap();
+    assert_eq!(region["value"], "eu-west-1");
+    for key in ["actual", "expected", "impact", "impact_percent", "score"] {
+        assert!(ec2[key].is_number(), "{key}");
+    }
+    assert_valid(&repo_root().join("schema/report.schema.json"), &doc);
+}
+
+#[test]
+fn the_day_before_the_launch_is_quiet_and_old_news_is_not_repeated() {
+    let dir = scratch(&[]);
+    let source = format!("fixture:{}", spike());
+    let before = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            &source,
+            "--until",
+            "2026-10-11",
+        ],
+    );
+    assert_eq!(before.status.code(), Some(0), "{}", transcript(&before));
+    // Weeks later, with the default 7 recent days, the launch is history, not a new alarm.
+    let json_out = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            &source,
+            "--recent",
+            "1",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        json(&json_out)["anomalies"].as_array().unwrap().len(),
+        0,
+        "{}",
+        transcript(&json_out)
+    );
+}
+
+#[test]
+fn sarif_is_valid() {
+    let dir = scratch(&[]);
+    let out = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            &format!("fixture:{}", spike()),
+            "--format",
+            "sarif",
+        ],
+    );
+    assert_valid(
+        &repo_root().join("fixtures/sarif-2.1.0.schema.json"),
+        &json(&out),
+    );
+}
+
+#[test]
+fn a_broken_export_is_exit_2_with_position() {
+    let dir = scratch(&[(
+        "exports/ce.json",
+        "{\n  \"ResultsByTime\": [\n    {\"TimePeriod\": 3}\n  ]\n}\n",
+    )]);
+    let out = opsguard(
+        dir.path(),
+        &["cost", "anomalies", "--source", "fixture:exports"],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn missing_breakdowns_and_short_series_are_said() {
+    let dir = scratch(&[]);
+    let only_services = dir.path().join("exports");
+    std::fs::create_dir(&only_services).unwrap();
+    std::fs::copy(
+        repo_root().join("fixtures/aws/startup-spike/cost-and-usage.service.json"),
+        only_services.join("services.json"),
+    )
+    .unwrap();
+    let out = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            "fixture:exports",
+            "--days",
+            "20",
+            "--format",
+            "json",
+        ],
+    );
+    let doc = json(&out);
+    let warnings: Vec<&str> = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("no usage-type breakdown for root causes")),
+        "{warnings:?}"
+    );
+    let short = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            "fixture:exports",
+            "--until",
+            "2026-07-30",
+        ],
+    );
+    assert!(
+        stderr(&short).contains("complete days of history, 15 needed"),
+        "{}",
+        transcript(&short)
+    );
+}
+
+#[test]
+fn bad_arguments_are_exit_2() {
+    let dir = scratch(&[]);
+    let out = opsguard(dir.path(), &["cost", "anomalies", "--source", "aws-please"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: --source `aws-please`: expected fixture:DIR\n"
+    );
+    let out = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            &format!("fixture:{}", spike()),
+            "--group-by",
+            "colour",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
