@@ -419,7 +419,8 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;cost;anomalies' {
-            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to analyse')
             [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Series to watch: service, account, region, usage-type or tag:KEY')
             [CompletionResult]::new('--recent', '--recent', [CompletionResultType]::ParameterName, 'Report only anomalies in the last DAYS days (older days are history); 0 reports all')
@@ -427,7 +428,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--min-percent', '--min-percent', [CompletionResultType]::ParameterName, 'Percent above expected a day must reach')
             [CompletionResult]::new('--error-impact', '--error-impact', [CompletionResultType]::ParameterName, 'An anomaly above this many dollars a day is an error, below it a warning')
             [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: the last day the source has]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: today for AWS, the last day an export has]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')

@@ -381,7 +381,8 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;anomalies'= {
-            cand --source 'Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports'
+            cand --source 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports'
+            cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
             cand --days 'Days of history to analyse'
             cand --group-by 'Series to watch: service, account, region, usage-type or tag:KEY'
             cand --recent 'Report only anomalies in the last DAYS days (older days are history); 0 reports all'
@@ -389,7 +390,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --min-percent 'Percent above expected a day must reach'
             cand --error-impact 'An anomaly above this many dollars a day is an error, below it a warning'
             cand --metric 'Cost metric: unblended, amortized or net-unblended'
-            cand --until 'Last day to analyse [default: the last day the source has]'
+            cand --until 'Last day to analyse [default: today for AWS, the last day an export has]'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
             cand --output 'Write the output to PATH instead of stdout (replaced atomically)'

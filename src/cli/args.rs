@@ -253,17 +253,23 @@ pub enum CostCommand {
 
 pub const COST_ANOMALIES_HELP: &str = "\
 Examples:
+  opsguard cost anomalies                            # Cost Explorer, last 90 days, by service
+  opsguard cost anomalies --profile prod --group-by tag:team --format json
   opsguard cost anomalies --source fixture:fixtures/aws/startup-spike
-  opsguard cost anomalies --source fixture:exports --group-by service --recent 30 --format json
 
 A source `fixture:DIR` reads the JSON that `aws ce get-cost-and-usage --granularity DAILY
 --group-by … --output json` prints, one file per query.";
 
 #[derive(Debug, Args)]
 pub struct CostAnomaliesArgs {
-    /// Where costs come from: `fixture:DIR`, a directory of Cost Explorer exports.
-    #[arg(long, value_name = "fixture:DIR")]
+    /// Where costs come from: `aws` (Cost Explorer, the standard credential chain), or
+    /// `fixture:DIR`, a directory of Cost Explorer exports.
+    #[arg(long, default_value = "aws", value_name = "aws|fixture:DIR")]
     pub source: String,
+
+    /// AWS profile to use (else AWS_PROFILE, then the default chain).
+    #[arg(long)]
+    pub profile: Option<String>,
 
     /// Days of history to analyse.
     #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(15..=400))]
@@ -293,7 +299,7 @@ pub struct CostAnomaliesArgs {
     #[arg(long, default_value = "unblended")]
     pub metric: String,
 
-    /// Last day to analyse [default: the last day the source has].
+    /// Last day to analyse [default: today for AWS, the last day an export has].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<String>,
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::args::{CostAnomaliesArgs, CostCommand};
 use super::{Context, Outcome};
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
+use crate::cost::aws::AwsSource;
 use crate::cost::diagnostics::{self, Found};
 use crate::cost::export::ExportSource;
 use crate::cost::query::{CostQuery, Dimension, GroupBy, Metric};
@@ -24,11 +25,20 @@ pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
 }
 
 fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
-    let dir = args
-        .source
-        .strip_prefix("fixture:")
-        .ok_or_else(|| Error::usage(format!("--source `{}`: expected fixture:DIR", args.source)))?;
-    let mut source = ExportSource::open(Path::new(dir))?;
+    let (mut source, last_day): (Box<dyn CostSource>, Option<Date>) = match args.source.as_str() {
+        "aws" => (
+            Box::new(AwsSource::connect(args.profile.as_deref())?),
+            Some(Date::today_utc()),
+        ),
+        other => {
+            let dir = other.strip_prefix("fixture:").ok_or_else(|| {
+                Error::usage(format!("--source `{other}`: expected aws or fixture:DIR"))
+            })?;
+            let export = ExportSource::open(Path::new(dir))?;
+            let last = export.last_date();
+            (Box::new(export), last)
+        }
+    };
     let group = GroupBy::parse(&args.group_by).ok_or_else(|| {
         Error::usage(format!(
             "--group-by `{}`: expected service, account, region, usage-type or tag:KEY",
@@ -44,9 +54,8 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
     let until = match &args.until {
         Some(text) => Date::parse(text)
             .ok_or_else(|| Error::usage(format!("--until `{text}` is not a date (YYYY-MM-DD)")))?,
-        None => source
-            .last_date()
-            .ok_or_else(|| Error::usage(format!("{dir}: the exports hold no days")))?,
+        None => last_day
+            .ok_or_else(|| Error::usage(format!("{}: the exports hold no days", args.source)))?,
     };
     let end = Date::from_days_since_epoch(until.days_since_epoch() + 1);
     let start = Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.days));
@@ -57,6 +66,15 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         group_by: vec![group.clone()],
         filter: None,
     })?;
+    if records.is_empty() {
+        // A scheduled job must fail loudly: no data is not "no anomalies".
+        return Err(Error::runtime(format!(
+            "Cost Explorer returned no costs for {start} to {until}"
+        ))
+        .with_hint(
+            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
+        ));
+    }
     let settings = Settings {
         min_impact: args.min_impact,
         min_percent: args.min_percent,
@@ -96,7 +114,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
             causes(&group.label(), &records, f.anomaly.date, 5)
         } else {
             root_causes(
-                &mut source,
+                source.as_mut(),
                 &group,
                 &f.key,
                 f.anomaly.date,

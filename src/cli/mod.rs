@@ -128,19 +128,35 @@ pub fn messages_for(global: &GlobalArgs) -> Messages {
 }
 
 fn init_tracing(global: &GlobalArgs, color: bool) {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::layer::{Layer, SubscriberExt};
+    use tracing_subscriber::util::SubscriberInitExt;
     let level = match (global.quiet, global.verbose) {
-        (true, _) => tracing::Level::ERROR,
-        (false, 0) => tracing::Level::WARN,
-        (false, 1) => tracing::Level::INFO,
-        (false, 2) => tracing::Level::DEBUG,
-        _ => tracing::Level::TRACE,
+        (true, _) => LevelFilter::ERROR,
+        (false, 0) => LevelFilter::WARN,
+        (false, 1) => LevelFilter::INFO,
+        (false, 2) => LevelFilter::DEBUG,
+        _ => LevelFilter::TRACE,
     };
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_max_level(level)
-        .with_ansi(color)
-        .with_target(false)
-        .without_time()
+    // Libraries (the AWS SDK above all) speak only from -vv: their warnings are about
+    // their internals, not about the user's result.
+    let libraries = if global.verbose >= 2 {
+        level
+    } else {
+        LevelFilter::ERROR
+    };
+    let filter = Targets::new()
+        .with_target("opsguard", level)
+        .with_default(libraries);
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(color)
+                .with_target(false)
+                .without_time()
+                .with_filter(filter),
+        )
         .try_init();
 }
 

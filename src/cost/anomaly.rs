@@ -93,6 +93,13 @@ pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome 
         }
         let expected = model.expected[t];
         let residual = day.amount - expected;
+        let impact_percent = (expected > 0.0).then(|| residual / expected * 100.0);
+        // The floors first: they are cheap, and almost every day fails them.
+        if residual < settings.min_impact
+            || impact_percent.is_some_and(|p| p < settings.min_percent)
+        {
+            continue;
+        }
         let history: Vec<f64> = (t.saturating_sub(28)..t)
             .filter(|&i| i >= 7 && !days[i].estimated && !model.unusual(i))
             .map(|i| model.residual(days, i))
@@ -111,14 +118,10 @@ pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome 
         // A flat series has no spread; a floor keeps one cent from being infinitely unusual.
         let scale = spread.max(0.05 * expected.abs()).max(0.01);
         let score = (residual - centre) / scale;
-        let impact_percent = (expected > 0.0).then(|| residual / expected * 100.0);
-        let unusual = score >= settings.threshold
-            && residual >= settings.min_impact
-            && impact_percent.is_none_or(|p| p >= settings.min_percent);
-        if !unusual {
+        if score < settings.threshold {
             continue;
         }
-        let kind = shift_kind(days, t, expected, residual);
+        let kind = shift_kind(days, &model, t, residual);
         if kind == Kind::LevelShift {
             // The days after the onset are the same event, not new anomalies.
             shift_until = Some(t + 7);
@@ -136,14 +139,15 @@ pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome 
     Outcome::Analysed(anomalies)
 }
 
-/// A level shift when the days after stay well above what was expected before.
-fn shift_kind(days: &[Day], t: usize, expected: f64, residual: f64) -> Kind {
-    let after: Vec<f64> = days[t + 1..days.len().min(t + 8)]
-        .iter()
-        .filter(|d| !d.estimated)
-        .map(|d| d.amount)
+/// A level shift when the days after stay well above what the level before the event
+/// would have given them (each through its own weekday factor).
+fn shift_kind(days: &[Day], model: &Model, t: usize, residual: f64) -> Kind {
+    let level = model.base[t] / model.factor[t].max(1e-9);
+    let excess: Vec<f64> = (t + 1..days.len().min(t + 8))
+        .filter(|&u| !days[u].estimated)
+        .map(|u| days[u].amount - level * model.factor[u])
         .collect();
-    if after.len() >= 2 && median(&after) >= expected + 0.5 * residual {
+    if excess.len() >= 2 && median(&excess) >= 0.5 * residual {
         Kind::LevelShift
     } else {
         Kind::Spike
@@ -155,8 +159,10 @@ fn shift_kind(days: &[Day], t: usize, expected: f64, residual: f64) -> Kind {
 /// window, so outliers and trends barely move them) and the level of the seven days
 /// before — so what happens after a day never hides it.
 struct Model {
-    /// Weekday factors in force on each day.
-    factors: Vec<[f64; 7]>,
+    /// Each day's expectation without the monthly term: level × weekday factor.
+    base: Vec<f64>,
+    /// The weekday factor applied on each day.
+    factor: Vec<f64>,
     expected: Vec<f64>,
     /// Days whose residual is far out: kept out of later days' level and spread.
     outliers: Vec<bool>,
@@ -165,25 +171,47 @@ struct Model {
 impl Model {
     fn fit(days: &[Day]) -> Model {
         let mut model = Model {
-            factors: Vec::with_capacity(days.len()),
+            base: vec![0.0; days.len()],
+            factor: vec![1.0; days.len()],
             expected: vec![0.0; days.len()],
             outliers: vec![false; days.len()],
         };
+        // Days are contiguous, so weekdays follow from the first one.
+        let first_weekday = days.first().map_or(0, |d| weekday(d.date));
+        let wd = |i: usize| (first_weekday + i) % 7;
+        let mut factors = [1.0; 7];
         for t in 0..days.len() {
-            let factors = weekday_factors(&days[t.saturating_sub(56)..t]);
-            model.factors.push(factors);
-            let factor = |date: Date| factors[weekday(date)];
-            let level_days: Vec<f64> = (t.saturating_sub(7)..t)
-                .filter(|&i| !days[i].estimated && !model.outliers[i])
-                .map(|i| days[i].amount / factor(days[i].date))
-                .collect();
-            let level = if level_days.is_empty() {
-                days[t].amount / factor(days[t].date)
+            // Refitted weekly from the eight weeks before: seasonality moves slowly.
+            if t % 7 == 0 {
+                let from = t.saturating_sub(56);
+                factors = weekday_factors(&days[from..t], wd(from));
+            }
+            let factor = |i: usize| factors[wd(i)];
+            let mut window = [0.0; 7];
+            let mut n = 0;
+            let from = t.saturating_sub(7);
+            for (i, day) in days.iter().enumerate().take(t).skip(from) {
+                if !day.estimated && !model.outliers[i] {
+                    window[n] = day.amount / factor(i);
+                    n += 1;
+                }
+            }
+            let level = if n == 0 {
+                days[t].amount / factor(t)
             } else {
-                median(&level_days)
+                median(&window[..n])
             };
-            let mut expected = level * factor(days[t].date);
-            expected += model.monthly_charge(days, t, expected);
+            let base = level * factor(t);
+            model.base[t] = base;
+            model.factor[t] = factor(t);
+            // A recurring charge only ever raises the expectation, so only a day above its
+            // base needs the (costlier) look at earlier months.
+            let monthly = if days[t].amount > base {
+                model.monthly_charge(days, t)
+            } else {
+                0.0
+            };
+            let expected = base + monthly;
             model.expected[t] = expected;
             let residual = days[t].amount - expected;
             // A day far above its level is an outlier for the days after it.
@@ -201,34 +229,41 @@ impl Model {
     }
 
     /// A charge that came on the same day of the month in every earlier month of the
-    /// series (support plans, reserved upfront fees, taxes) is expected again.
-    fn monthly_charge(&self, days: &[Day], t: usize, base: f64) -> f64 {
-        let dom = days[t].date.day;
-        let earlier: Vec<f64> = (0..t)
-            .filter(|&i| days[i].date.day == dom && t - i >= 27 && !days[i].estimated)
-            .map(|i| days[i].amount - base_without_month(days, i, &self.factors[i]))
+    /// series (support plans, reserved upfront fees, taxes) is expected again: each earlier
+    /// one must have stood clearly above its own day's base.
+    fn monthly_charge(&self, days: &[Day], t: usize) -> f64 {
+        let date = days[t].date;
+        let first = days[0].date.days_since_epoch();
+        // The same day of each of the twelve months before, where the series has it.
+        let earlier: Vec<(f64, f64)> = (1..=12)
+            .filter_map(|back| {
+                let months = i32::from(date.month) - 1 - back;
+                let year = date.year + months.div_euclid(12);
+                let month = months.rem_euclid(12) as u8 + 1;
+                let i = Date::new(year, month, date.day)?.days_since_epoch() - first;
+                // A month start too early to have a week before it says nothing.
+                usize::try_from(i)
+                    .ok()
+                    .filter(|&i| i >= 7 && !days[i].estimated)
+            })
+            .map(|i| (days[i].amount - self.base[i], self.base[i]))
             .collect();
-        if earlier.is_empty() || earlier.iter().any(|&extra| extra <= 0.25 * base.abs()) {
+        // At least two thirds of them stood above noise (5 % of their base), and the
+        // typical extra is positive: a fee, not chance.
+        let clear = earlier
+            .iter()
+            .filter(|&&(extra, base)| extra > 0.05 * base.abs())
+            .count();
+        if earlier.is_empty() || clear * 3 < earlier.len() * 2 {
             return 0.0;
         }
-        median(&earlier)
+        median(&earlier.iter().map(|&(extra, _)| extra).collect::<Vec<_>>()).max(0.0)
     }
-}
-
-/// The weekday level at day `i` from the seven days before it (no monthly term).
-fn base_without_month(days: &[Day], i: usize, factors: &[f64; 7]) -> f64 {
-    let level: Vec<f64> = (i.saturating_sub(7)..i)
-        .filter(|&j| !days[j].estimated)
-        .map(|j| days[j].amount / factors[weekday(days[j].date)])
-        .collect();
-    if level.is_empty() {
-        return days[i].amount;
-    }
-    median(&level) * factors[weekday(days[i].date)]
 }
 
 /// Median ratio of each weekday to its centred seven-day mean, normalised to average 1.
-fn weekday_factors(days: &[Day]) -> [f64; 7] {
+/// `first_weekday` is the weekday of `days[0]` (0 = Monday).
+fn weekday_factors(days: &[Day], first_weekday: usize) -> [f64; 7] {
     let mut ratios: [Vec<f64>; 7] = Default::default();
     for t in 3..days.len().saturating_sub(3) {
         let window = &days[t - 3..=t + 3];
@@ -237,7 +272,7 @@ fn weekday_factors(days: &[Day]) -> [f64; 7] {
         }
         let mean = window.iter().map(|d| d.amount).sum::<f64>() / 7.0;
         if mean > 0.0 {
-            ratios[weekday(days[t].date)].push(days[t].amount / mean);
+            ratios[(first_weekday + t) % 7].push(days[t].amount / mean);
         }
     }
     let mut factors = [1.0; 7];
@@ -260,20 +295,40 @@ pub fn median(values: &[f64]) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
-    let mut sorted = values.to_vec();
-    sorted.sort_by(|a, b| a.total_cmp(b));
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
+    // Selection, not a sort, and no allocation for the usual short windows: this runs
+    // for every day of every series.
+    let mut stack = [0.0; 32];
+    let mut heap = Vec::new();
+    let v: &mut [f64] = if values.len() <= stack.len() {
+        stack[..values.len()].copy_from_slice(values);
+        &mut stack[..values.len()]
     } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+        heap.extend_from_slice(values);
+        &mut heap
+    };
+    let n = v.len();
+    let (_, upper, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let upper = *upper;
+    if n % 2 == 1 {
+        return upper;
     }
+    let lower = v[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (lower + upper) / 2.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::cost::synthetic::Shape;
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&[]), 0.0);
+        assert_eq!(median(&[3.0]), 3.0);
+        assert_eq!(median(&[5.0, 1.0, 3.0]), 3.0);
+        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&[1.0, 1.0, 1.0, 9.0]), 1.0);
+    }
 
     fn start() -> Date {
         // Mid-month, so the first month start (day 13) falls inside the first 14 days,

@@ -2,6 +2,7 @@
 //! sources (AWS, offline exports) are adapters.
 
 pub mod anomaly;
+pub mod aws;
 pub mod diagnostics;
 pub mod export;
 pub mod query;

@@ -47,12 +47,56 @@ impl MotoServer {
 
     /// A plain HTTP GET on loopback; the status line and body, or `None` if not listening.
     pub fn get(&self, path: &str) -> Option<String> {
+        self.request("GET", path, "")
+    }
+
+    /// A JSON POST to moto's own API (e.g. to queue Cost Explorer results).
+    pub fn post_json(&self, path: &str, body: &serde_json::Value) -> String {
+        let response = self
+            .request("POST", path, &body.to_string())
+            .expect("moto answers");
+        assert!(
+            response.starts_with("HTTP/1.0 20") || response.starts_with("HTTP/1.1 20"),
+            "{response}"
+        );
+        response
+    }
+
+    fn request(&self, method: &str, path: &str, body: &str) -> Option<String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        write!(
+            stream,
+            "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .ok()?;
         let mut response = String::new();
         stream.read_to_string(&mut response).ok()?;
         Some(response)
+    }
+
+    /// The environment that points the real AWS SDK at this server, with dummy
+    /// credentials and no way to reach anything else.
+    pub fn aws_env(&self, home: &std::path::Path) -> Vec<(String, String)> {
+        let none = home.join("none");
+        [
+            ("AWS_ENDPOINT_URL", self.endpoint()),
+            ("AWS_ACCESS_KEY_ID", "testing".to_string()),
+            ("AWS_SECRET_ACCESS_KEY", "testing".to_string()),
+            ("AWS_REGION", "us-east-1".to_string()),
+            // moto answers calls it does not implement with HTTP 500, which the SDK retries.
+            ("AWS_MAX_ATTEMPTS", "1".to_string()),
+            ("AWS_EC2_METADATA_DISABLED", "true".to_string()),
+            ("AWS_CONFIG_FILE", none.display().to_string()),
+            ("AWS_SHARED_CREDENTIALS_FILE", none.display().to_string()),
+            ("HOME", home.display().to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
     }
 }
 

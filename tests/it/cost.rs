@@ -204,7 +204,7 @@ fn bad_arguments_are_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: --source `aws-please`: expected fixture:DIR\n"
+        "error: --source `aws-please`: expected aws or fixture:DIR\n"
     );
     let out = opsguard(
         dir.path(),
@@ -218,4 +218,25 @@ fn bad_arguments_are_exit_2() {
         ],
     );
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_readme_shows_the_demo_as_it_really_prints() {
+    let out = opsguard_with_env(
+        &repo_root(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+        ],
+        &[("COLUMNS", "160")],
+    );
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&stdout(&out)),
+        "README.md's cost demo is stale; paste the output of \
+         `COLUMNS=160 opsguard cost anomalies --source fixture:fixtures/aws/startup-spike`:\n{}",
+        stdout(&out)
+    );
 }

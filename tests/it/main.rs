@@ -5,6 +5,7 @@ mod aws_server;
 mod cli;
 mod common;
 mod cost;
+mod cost_aws;
 mod drift;
 mod formats;
 mod git_repo;

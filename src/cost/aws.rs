@@ -1,0 +1,239 @@
+//! The AWS side of `opsguard cost`: Cost Explorer through the official SDK, with the
+//! standard credential chain (environment, profiles, SSO, IMDS), `--profile`, and the
+//! endpoint override `AWS_ENDPOINT_URL` (how the tests reach a local moto server).
+//! `GetCostAndUsage` has no paginator in the SDK, so pages are followed by hand; every page
+//! is a paid request ($0.01) and is counted.
+
+use aws_config::{BehaviorVersion, Region};
+use aws_sdk_costexplorer::error::{DisplayErrorContext, SdkError};
+use aws_sdk_costexplorer::types::{
+    DateInterval, Dimension as AwsDimension, DimensionValues, Expression, Granularity,
+    GroupDefinition, GroupDefinitionType, TagValues,
+};
+use aws_sdk_costexplorer::Client;
+
+use super::query::{CostQuery, CostRecord, Dimension, GroupBy};
+use super::source::{CostSource, Requests};
+use crate::date::Date;
+use crate::error::{Error, Result};
+
+/// Cost Explorer answers in us-east-1 whatever region the account uses.
+const COST_EXPLORER_REGION: &str = "us-east-1";
+
+pub struct AwsSource {
+    runtime: tokio::runtime::Runtime,
+    client: Client,
+    requests: Requests,
+}
+
+impl AwsSource {
+    pub fn connect(profile: Option<&str>) -> Result<AwsSource> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::runtime(format!("cannot start the async runtime: {e}")))?;
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(Region::new(COST_EXPLORER_REGION));
+        if let Some(profile) = profile {
+            loader = loader.profile_name(profile);
+        }
+        let config = runtime.block_on(loader.load());
+        Ok(AwsSource {
+            client: Client::new(&config),
+            runtime,
+            requests: Requests::default(),
+        })
+    }
+}
+
+impl CostSource for AwsSource {
+    fn cost_and_usage(&mut self, query: &CostQuery) -> Result<Vec<CostRecord>> {
+        let mut records = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut request = self
+                .client
+                .get_cost_and_usage()
+                .time_period(
+                    DateInterval::builder()
+                        .start(query.start.to_string())
+                        .end(query.end.to_string())
+                        .build()
+                        .map_err(|e| Error::runtime(format!("Cost Explorer request: {e}")))?,
+                )
+                .granularity(Granularity::Daily)
+                .metrics(query.metric.aws_name());
+            for group in &query.group_by {
+                request = request.group_by(group_definition(group));
+            }
+            if let Some((by, value)) = &query.filter {
+                request = request.filter(filter(by, value));
+            }
+            if let Some(t) = &token {
+                request = request.next_page_token(t);
+            }
+            self.requests.paid += 1;
+            tracing::debug!(paid = self.requests.paid, "GetCostAndUsage");
+            let response = self
+                .runtime
+                .block_on(request.send())
+                .map_err(|e| explain(&e))?;
+            for result in response.results_by_time() {
+                let Some(date) = result.time_period().and_then(|p| Date::parse(p.start())) else {
+                    continue;
+                };
+                let estimated = result.estimated();
+                if query.group_by.is_empty() {
+                    if let Some(value) = result.total().and_then(|t| t.get(query.metric.aws_name()))
+                    {
+                        records.push(record(
+                            date,
+                            Vec::new(),
+                            value.amount(),
+                            value.unit(),
+                            estimated,
+                        )?);
+                    }
+                    continue;
+                }
+                for group in result.groups() {
+                    let Some(value) = group.metrics().and_then(|m| m.get(query.metric.aws_name()))
+                    else {
+                        continue;
+                    };
+                    let keys = group
+                        .keys()
+                        .iter()
+                        .zip(&query.group_by)
+                        .map(|(key, by)| match by {
+                            // Tag groups come back as `key$value`; untagged is `key$`.
+                            GroupBy::Tag(_) => key
+                                .split_once('$')
+                                .map_or(key.as_str(), |(_, v)| v)
+                                .to_string(),
+                            GroupBy::Dimension(_) => key.clone(),
+                        })
+                        .collect();
+                    records.push(record(date, keys, value.amount(), value.unit(), estimated)?);
+                }
+            }
+            token = response
+                .next_page_token()
+                .filter(|t| !t.is_empty())
+                .map(str::to_string);
+            if token.is_none() {
+                return Ok(records);
+            }
+        }
+    }
+
+    fn requests(&self) -> Requests {
+        self.requests
+    }
+}
+
+fn record(
+    date: Date,
+    keys: Vec<String>,
+    amount: Option<&str>,
+    unit: Option<&str>,
+    estimated: bool,
+) -> Result<CostRecord> {
+    let amount = amount.unwrap_or("0");
+    Ok(CostRecord {
+        date,
+        keys,
+        amount: amount.parse().map_err(|_| {
+            Error::runtime(format!(
+                "Cost Explorer returned an amount that is not a number: `{amount}`"
+            ))
+        })?,
+        unit: unit.unwrap_or("USD").to_string(),
+        estimated,
+    })
+}
+
+fn aws_dimension(d: Dimension) -> AwsDimension {
+    match d {
+        Dimension::Service => AwsDimension::Service,
+        Dimension::LinkedAccount => AwsDimension::LinkedAccount,
+        Dimension::Region => AwsDimension::Region,
+        Dimension::UsageType => AwsDimension::UsageType,
+    }
+}
+
+fn group_definition(by: &GroupBy) -> GroupDefinition {
+    match by {
+        GroupBy::Dimension(d) => GroupDefinition::builder()
+            .r#type(GroupDefinitionType::Dimension)
+            .key(d.aws_name())
+            .build(),
+        GroupBy::Tag(key) => GroupDefinition::builder()
+            .r#type(GroupDefinitionType::Tag)
+            .key(key)
+            .build(),
+    }
+}
+
+fn filter(by: &GroupBy, value: &str) -> Expression {
+    match by {
+        GroupBy::Dimension(d) => Expression::builder()
+            .dimensions(
+                DimensionValues::builder()
+                    .key(aws_dimension(*d))
+                    .values(value)
+                    .build(),
+            )
+            .build(),
+        GroupBy::Tag(key) => Expression::builder()
+            .tags(TagValues::builder().key(key).values(value).build())
+            .build(),
+    }
+}
+
+/// One line that says what is missing: a scheduled job must fail loudly and usefully,
+/// never report "no anomalies" when nothing could be read.
+fn explain<E, R>(err: &SdkError<E, R>) -> Error
+where
+    E: aws_sdk_costexplorer::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    let code = match err {
+        SdkError::ServiceError(service) => service.err().code().map(str::to_string),
+        _ => None,
+    };
+    let message = match err {
+        SdkError::ServiceError(service) => service.err().message().unwrap_or("").to_string(),
+        other => DisplayErrorContext(other).to_string(),
+    };
+    let (what, hint) = match code.as_deref() {
+        Some("AccessDeniedException") | Some("AccessDenied") | Some("UnauthorizedOperation") => (
+            "access denied to Cost Explorer".to_string(),
+            "grant ce:GetCostAndUsage (docs/iam-policy.json lists every action opsguard calls)",
+        ),
+        Some("DataUnavailableException") => (
+            "Cost Explorer has no data for this period".to_string(),
+            "enable Cost Explorer in the Billing console; data appears within 24 hours",
+        ),
+        Some("LimitExceededException") | Some("ThrottlingException") => (
+            "Cost Explorer throttled the requests, even after retries".to_string(),
+            "run again later; a second run the same day is answered from the cache",
+        ),
+        Some(other) => (format!("Cost Explorer refused the request ({other}: {message})"), ""),
+        None if message.contains("credentials") || message.contains("Credentials") => (
+            "no AWS credentials".to_string(),
+            "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, or log in with `aws sso login`",
+        ),
+        None => (format!("cannot reach Cost Explorer: {}", first_line(&message)), ""),
+    };
+    let error = Error::runtime(what);
+    if hint.is_empty() {
+        error
+    } else {
+        error.with_hint(hint)
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
+}
