@@ -419,14 +419,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;cost;anomalies' {
-            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to analyse')
-            [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Series to watch: service, account, region, usage-type or tag:KEY')
-            [CompletionResult]::new('--recent', '--recent', [CompletionResultType]::ParameterName, 'Report only anomalies in the last DAYS days (older days are history); 0 reports all')
-            [CompletionResult]::new('--min-impact', '--min-impact', [CompletionResultType]::ParameterName, 'Dollars above expected a day must reach')
-            [CompletionResult]::new('--min-percent', '--min-percent', [CompletionResultType]::ParameterName, 'Percent above expected a day must reach')
-            [CompletionResult]::new('--error-impact', '--error-impact', [CompletionResultType]::ParameterName, 'An anomaly above this many dollars a day is an error, below it a warning')
+            [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Series to watch: service, account, region, usage-type or tag:KEY [default: service]')
+            [CompletionResult]::new('--recent', '--recent', [CompletionResultType]::ParameterName, 'Report only anomalies in the last DAYS days (older days are history); 0 reports all [default: 7]')
+            [CompletionResult]::new('--min-impact', '--min-impact', [CompletionResultType]::ParameterName, 'Dollars above expected a day must reach [default: 25]')
+            [CompletionResult]::new('--min-percent', '--min-percent', [CompletionResultType]::ParameterName, 'Percent above expected a day must reach [default: 20]')
+            [CompletionResult]::new('--error-impact', '--error-impact', [CompletionResultType]::ParameterName, 'An anomaly above this many dollars a day is an error, below it a warning [default: 1000]')
             [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: today for AWS, the last day an export has]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')

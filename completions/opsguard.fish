@@ -281,14 +281,14 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_s
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l days -d 'Days of history to analyse' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l group-by -d 'Series to watch: service, account, region, usage-type or tag:KEY' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l recent -d 'Report only anomalies in the last DAYS days (older days are history); 0 reports all' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l min-impact -d 'Dollars above expected a day must reach' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l min-percent -d 'Percent above expected a day must reach' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l error-impact -d 'An anomaly above this many dollars a day is an error, below it a warning' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l group-by -d 'Series to watch: service, account, region, usage-type or tag:KEY [default: service]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l recent -d 'Report only anomalies in the last DAYS days (older days are history); 0 reports all [default: 7]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l min-impact -d 'Dollars above expected a day must reach [default: 25]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l min-percent -d 'Percent above expected a day must reach [default: 20]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l error-impact -d 'An anomaly above this many dollars a day is an error, below it a warning [default: 1000]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l metric -d 'Cost metric: unblended, amortized or net-unblended' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l until -d 'Last day to analyse [default: today for AWS, the last day an export has]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'

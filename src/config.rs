@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::cost::config::CostConfig;
 use crate::drift::DriftConfig;
 use crate::error::{Error, Result, SourcePos};
 use crate::paths::display_path;
@@ -19,6 +20,8 @@ pub struct Config {
     pub drift: DriftConfig,
     #[serde(default)]
     pub secrets: SecretsConfig,
+    #[serde(default)]
+    pub cost: CostConfig,
 }
 
 /// A configuration and the file it came from (relative paths in it resolve against that

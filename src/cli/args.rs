@@ -252,6 +252,8 @@ pub enum CostCommand {
 }
 
 pub const COST_ANOMALIES_HELP: &str = "\
+Settings can also live under [cost] in opsguard.toml; flags win.
+
 Examples:
   opsguard cost anomalies                            # Cost Explorer, last 90 days, by service
   opsguard cost anomalies --profile prod --group-by tag:team --format json
@@ -263,9 +265,9 @@ A source `fixture:DIR` reads the JSON that `aws ce get-cost-and-usage --granular
 #[derive(Debug, Args)]
 pub struct CostAnomaliesArgs {
     /// Where costs come from: `aws` (Cost Explorer, the standard credential chain), or
-    /// `fixture:DIR`, a directory of Cost Explorer exports.
-    #[arg(long, default_value = "aws", value_name = "aws|fixture:DIR")]
-    pub source: String,
+    /// `fixture:DIR`, a directory of Cost Explorer exports [default: aws].
+    #[arg(long, value_name = "aws|fixture:DIR")]
+    pub source: Option<String>,
 
     /// AWS profile to use (else AWS_PROFILE, then the default chain).
     #[arg(long)]
@@ -275,25 +277,27 @@ pub struct CostAnomaliesArgs {
     #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(15..=400))]
     pub days: u32,
 
-    /// Series to watch: service, account, region, usage-type or tag:KEY.
-    #[arg(long, default_value = "service", value_name = "GROUP")]
-    pub group_by: String,
+    /// Series to watch: service, account, region, usage-type or tag:KEY [default: service].
+    #[arg(long, value_name = "GROUP")]
+    pub group_by: Option<String>,
 
-    /// Report only anomalies in the last DAYS days (older days are history); 0 reports all.
-    #[arg(long, default_value_t = 7, value_name = "DAYS")]
-    pub recent: u32,
+    /// Report only anomalies in the last DAYS days (older days are history); 0 reports all
+    /// [default: 7].
+    #[arg(long, value_name = "DAYS")]
+    pub recent: Option<u32>,
 
-    /// Dollars above expected a day must reach.
-    #[arg(long, default_value_t = 25.0, value_name = "USD")]
-    pub min_impact: f64,
+    /// Dollars above expected a day must reach [default: 25].
+    #[arg(long, value_name = "USD")]
+    pub min_impact: Option<f64>,
 
-    /// Percent above expected a day must reach.
-    #[arg(long, default_value_t = 20.0, value_name = "P")]
-    pub min_percent: f64,
+    /// Percent above expected a day must reach [default: 20].
+    #[arg(long, value_name = "P")]
+    pub min_percent: Option<f64>,
 
-    /// An anomaly above this many dollars a day is an error, below it a warning.
-    #[arg(long, default_value_t = 1000.0, value_name = "USD")]
-    pub error_impact: f64,
+    /// An anomaly above this many dollars a day is an error, below it a warning
+    /// [default: 1000].
+    #[arg(long, value_name = "USD")]
+    pub error_impact: Option<f64>,
 
     /// Cost metric: unblended, amortized or net-unblended.
     #[arg(long, default_value = "unblended")]

@@ -1,7 +1,5 @@
 //! `opsguard cost anomalies`.
 
-use std::path::Path;
-
 use super::args::{CostAnomaliesArgs, CostCommand};
 use super::{Context, Outcome};
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
@@ -25,24 +23,55 @@ pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
 }
 
 fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
-    let (mut source, last_day): (Box<dyn CostSource>, Option<Date>) = match args.source.as_str() {
+    let loaded = ctx.config()?;
+    let config = loaded
+        .as_ref()
+        .map(|l| l.config.cost.clone())
+        .unwrap_or_default();
+    let source_name = args
+        .source
+        .clone()
+        .or(config.source.clone())
+        .unwrap_or_else(|| "aws".into());
+    let profile = args.profile.clone().or(config.profile.clone());
+    let group_by = args
+        .group_by
+        .clone()
+        .or(config.group_by.clone())
+        .unwrap_or_else(|| "service".into());
+    let recent = args.recent.or(config.recent).unwrap_or(7);
+    let error_impact = args.error_impact.or(config.error_impact).unwrap_or(1000.0);
+    let defaults = Settings::default();
+    let min_impact = args
+        .min_impact
+        .or(config.min_impact)
+        .unwrap_or(defaults.min_impact);
+    let min_percent = args
+        .min_percent
+        .or(config.min_percent)
+        .unwrap_or(defaults.min_percent);
+    let (mut source, last_day): (Box<dyn CostSource>, Option<Date>) = match source_name.as_str() {
         "aws" => (
-            Box::new(AwsSource::connect(args.profile.as_deref())?),
+            Box::new(AwsSource::connect(profile.as_deref())?),
             Some(Date::today_utc()),
         ),
         other => {
             let dir = other.strip_prefix("fixture:").ok_or_else(|| {
                 Error::usage(format!("--source `{other}`: expected aws or fixture:DIR"))
             })?;
-            let export = ExportSource::open(Path::new(dir))?;
+            // A relative directory in opsguard.toml is relative to that file.
+            let dir = match (&args.source, &loaded) {
+                (None, Some(l)) => l.resolve(dir),
+                _ => std::path::PathBuf::from(dir),
+            };
+            let export = ExportSource::open(&dir)?;
             let last = export.last_date();
             (Box::new(export), last)
         }
     };
-    let group = GroupBy::parse(&args.group_by).ok_or_else(|| {
+    let group = GroupBy::parse(&group_by).ok_or_else(|| {
         Error::usage(format!(
-            "--group-by `{}`: expected service, account, region, usage-type or tag:KEY",
-            args.group_by
+            "--group-by `{group_by}`: expected service, account, region, usage-type or tag:KEY"
         ))
     })?;
     let metric = Metric::parse(&args.metric).ok_or_else(|| {
@@ -55,7 +84,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         Some(text) => Date::parse(text)
             .ok_or_else(|| Error::usage(format!("--until `{text}` is not a date (YYYY-MM-DD)")))?,
         None => last_day
-            .ok_or_else(|| Error::usage(format!("{}: the exports hold no days", args.source)))?,
+            .ok_or_else(|| Error::usage(format!("{source_name}: the exports hold no days")))?,
     };
     let end = Date::from_days_since_epoch(until.days_since_epoch() + 1);
     let start = Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.days));
@@ -76,12 +105,12 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         ));
     }
     let settings = Settings {
-        min_impact: args.min_impact,
-        min_percent: args.min_percent,
-        ..Settings::default()
+        min_impact,
+        min_percent,
+        ..defaults
     };
-    let from = (args.recent > 0)
-        .then(|| Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.recent)));
+    let from = (recent > 0)
+        .then(|| Date::from_days_since_epoch(end.days_since_epoch() - i64::from(recent)));
     let mut warnings = Vec::new();
     let mut found = Vec::new();
     let mut all = series::daily(&records, start, end);
@@ -133,7 +162,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         &group.label(),
         &found,
         source.requests(),
-        args.error_impact,
+        error_impact,
         warnings,
     );
     ctx.finish(&report)

@@ -372,3 +372,29 @@ fn sarif_validates_against_the_official_schema() {
         assert!(result["partialFingerprints"]["opsguard/v1"].is_string());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_exits_130_and_leaves_no_partial_output() {
+    // `secrets scan -` waits for standard input; an interrupt then stops it.
+    let dir = scratch(&[]);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("opsguard"))
+        .current_dir(dir.path())
+        .args(["secrets", "scan", "-", "-o", "report.json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert!(!dir.path().join("report.json").exists());
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 0, "no temporary files");
+}

@@ -240,3 +240,44 @@ fn the_readme_shows_the_demo_as_it_really_prints() {
         stdout(&out)
     );
 }
+
+#[test]
+fn settings_come_from_opsguard_toml_and_flags_win() {
+    let dir = scratch(&[(
+        "opsguard.toml",
+        &format!(
+            "[cost]\nsource = \"fixture:{}\"\nerror_impact = 100000.0\nrecent = 30\n",
+            spike()
+        ),
+    )]);
+    let doc = json(&opsguard(
+        dir.path(),
+        &["cost", "anomalies", "--format", "json"],
+    ));
+    let total = &doc["anomalies"][0];
+    assert_eq!(total["key"], "Total");
+    assert_eq!(
+        total["severity"], "warning",
+        "error_impact from opsguard.toml"
+    );
+    let doc = json(&opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--format",
+            "json",
+            "--error-impact",
+            "1000",
+        ],
+    ));
+    assert_eq!(doc["anomalies"][0]["severity"], "error", "the flag wins");
+    let bad = scratch(&[("opsguard.toml", "[cost]\nmin_impact = \"lots\"\n")]);
+    let out = opsguard(bad.path(), &["cost", "anomalies"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: opsguard.toml:2:14: "),
+        "{}",
+        transcript(&out)
+    );
+}

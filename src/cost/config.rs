@@ -1,0 +1,32 @@
+//! `[cost]` in `opsguard.toml`; command-line flags override it.
+
+use serde::Deserialize;
+
+/// ```toml
+/// [cost]
+/// source = "aws"              # or "fixture:DIR"
+/// profile = "billing"
+/// group_by = "service"
+/// min_impact = 50.0           # dollars a day
+/// min_percent = 20.0
+/// error_impact = 1000.0
+/// recent = 7                  # days whose anomalies are reported
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostConfig {
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub profile: Option<String>,
+    #[serde(default)]
+    pub group_by: Option<String>,
+    #[serde(default)]
+    pub min_impact: Option<f64>,
+    #[serde(default)]
+    pub min_percent: Option<f64>,
+    #[serde(default)]
+    pub error_impact: Option<f64>,
+    #[serde(default)]
+    pub recent: Option<u32>,
+}
