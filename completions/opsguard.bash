@@ -317,7 +317,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__anomalies)
-            opts="-o -q -v -h -V --source --profile --days --group-by --recent --min-impact --min-percent --error-impact --metric --until --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --no-cache --days --group-by --recent --min-impact --min-percent --error-impact --metric --until --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -397,6 +397,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
             cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
             cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --no-cache 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
             cand -q 'Print nothing on stderr but errors'
             cand --quiet 'Print nothing on stderr but errors'
             cand -v 'More diagnostics on stderr (-v, -vv)'

@@ -303,6 +303,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
 warning\t''
 error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l no-cache -d 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l exit-zero -d 'Report findings but exit 0 whatever they are'

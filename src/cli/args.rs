@@ -273,6 +273,11 @@ pub struct CostAnomaliesArgs {
     #[arg(long)]
     pub profile: Option<String>,
 
+    /// Ask Cost Explorer for everything instead of reusing the local cache
+    /// (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Days of history to analyse.
     #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(15..=400))]
     pub days: u32,

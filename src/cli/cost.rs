@@ -4,6 +4,7 @@ use super::args::{CostAnomaliesArgs, CostCommand};
 use super::{Context, Outcome};
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
 use crate::cost::aws::AwsSource;
+use crate::cost::cache::{self, CachedSource};
 use crate::cost::diagnostics::{self, Found};
 use crate::cost::export::ExportSource;
 use crate::cost::query::{CostQuery, Dimension, GroupBy, Metric};
@@ -51,10 +52,21 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         .or(config.min_percent)
         .unwrap_or(defaults.min_percent);
     let (mut source, last_day): (Box<dyn CostSource>, Option<Date>) = match source_name.as_str() {
-        "aws" => (
-            Box::new(AwsSource::connect(profile.as_deref())?),
-            Some(Date::today_utc()),
-        ),
+        "aws" => {
+            let aws = AwsSource::connect(profile.as_deref())?;
+            let today = Date::today_utc();
+            let source: Box<dyn CostSource> = match cache::default_dir().filter(|_| !args.no_cache)
+            {
+                Some(dir) => {
+                    let endpoint =
+                        std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| "aws".into());
+                    let scope = format!("{endpoint} {}", profile.as_deref().unwrap_or(""));
+                    Box::new(CachedSource::new(aws, &dir, &scope, today))
+                }
+                None => Box::new(aws),
+            };
+            (source, Some(today))
+        }
         other => {
             let dir = other.strip_prefix("fixture:").ok_or_else(|| {
                 Error::usage(format!("--source `{other}`: expected aws or fixture:DIR"))
@@ -158,6 +170,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
             .cmp(&(a.anomaly.date, b.key != TOTAL))
             .then(b.anomaly.impact.total_cmp(&a.anomaly.impact))
     });
+    warnings.extend(source.take_warnings());
     let report = diagnostics::report(
         &group.label(),
         &found,

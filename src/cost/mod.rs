@@ -3,6 +3,7 @@
 
 pub mod anomaly;
 pub mod aws;
+pub mod cache;
 pub mod config;
 pub mod diagnostics;
 pub mod export;

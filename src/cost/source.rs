@@ -13,4 +13,9 @@ pub struct Requests {
 pub trait CostSource {
     fn cost_and_usage(&mut self, query: &CostQuery) -> Result<Vec<CostRecord>>;
     fn requests(&self) -> Requests;
+
+    /// Non-fatal problems met so far (e.g. a damaged cache entry), handed over once.
+    fn take_warnings(&mut self) -> Vec<String> {
+        Vec::new()
+    }
 }

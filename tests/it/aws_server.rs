@@ -93,6 +93,10 @@ impl MotoServer {
             ("AWS_CONFIG_FILE", none.display().to_string()),
             ("AWS_SHARED_CREDENTIALS_FILE", none.display().to_string()),
             ("HOME", home.display().to_string()),
+            (
+                "OPSGUARD_CACHE_DIR",
+                home.join("cache").display().to_string(),
+            ),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
