@@ -415,20 +415,48 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opsguard;cost;anomalies' {
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to analyse')
             [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Series to watch: service, account, region, usage-type or tag:KEY [default: service]')
             [CompletionResult]::new('--recent', '--recent', [CompletionResultType]::ParameterName, 'Report only anomalies in the last DAYS days (older days are history); 0 reports all [default: 7]')
             [CompletionResult]::new('--min-impact', '--min-impact', [CompletionResultType]::ParameterName, 'Dollars above expected a day must reach [default: 25]')
             [CompletionResult]::new('--min-percent', '--min-percent', [CompletionResultType]::ParameterName, 'Percent above expected a day must reach [default: 20]')
             [CompletionResult]::new('--error-impact', '--error-impact', [CompletionResultType]::ParameterName, 'An anomaly above this many dollars a day is an error, below it a warning [default: 1000]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsguard;cost;budget' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
             [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: today for AWS, the last day an export has]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The budget for the period, in dollars')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'period')
+            [CompletionResult]::new('--forecast', '--forecast', [CompletionResultType]::ParameterName, 'Where the forecast for the rest of the period comes from')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
@@ -450,10 +478,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;cost;help' {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opsguard;cost;help;anomalies' {
+            break
+        }
+        'opsguard;cost;help;budget' {
             break
         }
         'opsguard;cost;help;help' {
@@ -574,9 +606,13 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;help;cost' {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             break
         }
         'opsguard;help;cost;anomalies' {
+            break
+        }
+        'opsguard;help;cost;budget' {
             break
         }
         'opsguard;help;completions' {

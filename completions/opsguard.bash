@@ -40,11 +40,17 @@ _opsguard() {
             opsguard__subcmd__cost,anomalies)
                 cmd="opsguard__subcmd__cost__subcmd__anomalies"
                 ;;
+            opsguard__subcmd__cost,budget)
+                cmd="opsguard__subcmd__cost__subcmd__budget"
+                ;;
             opsguard__subcmd__cost,help)
                 cmd="opsguard__subcmd__cost__subcmd__help"
                 ;;
             opsguard__subcmd__cost__subcmd__help,anomalies)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__anomalies"
+                ;;
+            opsguard__subcmd__cost__subcmd__help,budget)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__budget"
                 ;;
             opsguard__subcmd__cost__subcmd__help,help)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__help"
@@ -96,6 +102,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__help__subcmd__cost,anomalies)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__anomalies"
+                ;;
+            opsguard__subcmd__help__subcmd__cost,budget)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__budget"
                 ;;
             opsguard__subcmd__help__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__help__subcmd__drift__subcmd__baseline"
@@ -279,7 +288,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,7 +326,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__anomalies)
-            opts="-o -q -v -h -V --source --profile --no-cache --days --group-by --recent --min-impact --min-percent --error-impact --metric --until --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --no-cache --metric --until --days --group-by --recent --min-impact --min-percent --error-impact --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,6 +337,14 @@ _opsguard() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -352,14 +369,6 @@ _opsguard() {
                     return 0
                     ;;
                 --error-impact)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --metric)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -394,8 +403,74 @@ _opsguard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsguard__subcmd__cost__subcmd__budget)
+            opts="-o -q -v -h -V --source --profile --no-cache --metric --until --limit --period --forecast --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --period)
+                    COMPREPLY=($(compgen -W "month" -- "${cur}"))
+                    return 0
+                    ;;
+                --forecast)
+                    COMPREPLY=($(compgen -W "aws run-rate" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsguard__subcmd__cost__subcmd__help)
-            opts="anomalies help"
+            opts="anomalies budget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +484,20 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__help__subcmd__anomalies)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__budget)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -715,7 +804,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost)
-            opts="anomalies"
+            opts="anomalies budget"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -729,6 +818,20 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost__subcmd__anomalies)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__budget)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

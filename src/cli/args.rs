@@ -249,6 +249,9 @@ pub enum CostCommand {
     /// with the usage types, regions and accounts behind them.
     #[command(after_help = COST_ANOMALIES_HELP)]
     Anomalies(CostAnomaliesArgs),
+    /// Month-to-date spend and its forecast against a budget: exit 1 when the month is
+    /// forecast over it, with how much and from which day.
+    Budget(CostBudgetArgs),
 }
 
 pub const COST_ANOMALIES_HELP: &str = "\
@@ -262,8 +265,9 @@ Examples:
 A source `fixture:DIR` reads the JSON that `aws ce get-cost-and-usage --granularity DAILY
 --group-by … --output json` prints, one file per query.";
 
+/// Where costs come from; shared by every cost command.
 #[derive(Debug, Args)]
-pub struct CostAnomaliesArgs {
+pub struct CostSourceArgs {
     /// Where costs come from: `aws` (Cost Explorer, the standard credential chain), or
     /// `fixture:DIR`, a directory of Cost Explorer exports [default: aws].
     #[arg(long, value_name = "aws|fixture:DIR")]
@@ -277,6 +281,21 @@ pub struct CostAnomaliesArgs {
     /// (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard).
     #[arg(long)]
     pub no_cache: bool,
+
+    /// Cost metric: unblended, amortized or net-unblended.
+    #[arg(long, default_value = "unblended")]
+    pub metric: String,
+
+    /// Last day to analyse [default: yesterday's data up to today for AWS, the last day an
+    /// export has].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CostAnomaliesArgs {
+    #[command(flatten)]
+    pub from: CostSourceArgs,
 
     /// Days of history to analyse.
     #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(15..=400))]
@@ -303,12 +322,35 @@ pub struct CostAnomaliesArgs {
     /// [default: 1000].
     #[arg(long, value_name = "USD")]
     pub error_impact: Option<f64>,
+}
 
-    /// Cost metric: unblended, amortized or net-unblended.
-    #[arg(long, default_value = "unblended")]
-    pub metric: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BudgetPeriod {
+    /// The calendar month.
+    Month,
+}
 
-    /// Last day to analyse [default: today for AWS, the last day an export has].
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub until: Option<String>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ForecastKind {
+    /// Cost Explorer's forecast (GetCostForecast); the run rate if it fails, said so.
+    Aws,
+    /// Our own projection: the last week's spend, shaped by weekday.
+    RunRate,
+}
+
+#[derive(Debug, Args)]
+pub struct CostBudgetArgs {
+    #[command(flatten)]
+    pub from: CostSourceArgs,
+
+    /// The budget for the period, in dollars.
+    #[arg(long, value_name = "USD")]
+    pub limit: f64,
+
+    #[arg(long, value_enum, default_value_t = BudgetPeriod::Month)]
+    pub period: BudgetPeriod,
+
+    /// Where the forecast for the rest of the period comes from.
+    #[arg(long, value_enum, default_value_t = ForecastKind::Aws)]
+    pub forecast: ForecastKind,
 }

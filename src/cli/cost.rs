@@ -1,10 +1,12 @@
-//! `opsguard cost anomalies`.
+//! `opsguard cost anomalies | budget`.
 
-use super::args::{CostAnomaliesArgs, CostCommand};
+use super::args::{CostAnomaliesArgs, CostBudgetArgs, CostCommand, CostSourceArgs, ForecastKind};
 use super::{Context, Outcome};
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
 use crate::cost::aws::AwsSource;
+use crate::cost::budget::project;
 use crate::cost::cache::{self, CachedSource};
+use crate::cost::config::CostConfig;
 use crate::cost::diagnostics::{self, Found};
 use crate::cost::export::ExportSource;
 use crate::cost::query::{CostQuery, Dimension, GroupBy, Metric};
@@ -20,10 +22,20 @@ const TOTAL: &str = "Total";
 pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
     match command {
         CostCommand::Anomalies(args) => anomalies(ctx, &args),
+        CostCommand::Budget(args) => budget(ctx, &args),
     }
 }
 
-fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
+/// A cost source and the settings around it, from the flags and `[cost]`.
+struct Opened {
+    source: Box<dyn CostSource>,
+    config: CostConfig,
+    metric: Metric,
+    /// The last day to look at.
+    until: Date,
+}
+
+fn open_source(ctx: &Context, args: &CostSourceArgs) -> Result<Opened> {
     let loaded = ctx.config()?;
     let config = loaded
         .as_ref()
@@ -35,23 +47,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         .or(config.source.clone())
         .unwrap_or_else(|| "aws".into());
     let profile = args.profile.clone().or(config.profile.clone());
-    let group_by = args
-        .group_by
-        .clone()
-        .or(config.group_by.clone())
-        .unwrap_or_else(|| "service".into());
-    let recent = args.recent.or(config.recent).unwrap_or(7);
-    let error_impact = args.error_impact.or(config.error_impact).unwrap_or(1000.0);
-    let defaults = Settings::default();
-    let min_impact = args
-        .min_impact
-        .or(config.min_impact)
-        .unwrap_or(defaults.min_impact);
-    let min_percent = args
-        .min_percent
-        .or(config.min_percent)
-        .unwrap_or(defaults.min_percent);
-    let (mut source, last_day): (Box<dyn CostSource>, Option<Date>) = match source_name.as_str() {
+    let (source, last_day): (Box<dyn CostSource>, Option<Date>) = match source_name.as_str() {
         "aws" => {
             let aws = AwsSource::connect(profile.as_deref())?;
             let today = Date::today_utc();
@@ -81,11 +77,6 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
             (Box::new(export), last)
         }
     };
-    let group = GroupBy::parse(&group_by).ok_or_else(|| {
-        Error::usage(format!(
-            "--group-by `{group_by}`: expected service, account, region, usage-type or tag:KEY"
-        ))
-    })?;
     let metric = Metric::parse(&args.metric).ok_or_else(|| {
         Error::usage(format!(
             "--metric `{}`: expected unblended, amortized or net-unblended",
@@ -98,6 +89,42 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         None => last_day
             .ok_or_else(|| Error::usage(format!("{source_name}: the exports hold no days")))?,
     };
+    Ok(Opened {
+        source,
+        config,
+        metric,
+        until,
+    })
+}
+
+fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
+    let Opened {
+        mut source,
+        config,
+        metric,
+        until,
+    } = open_source(ctx, &args.from)?;
+    let group_by = args
+        .group_by
+        .clone()
+        .or(config.group_by.clone())
+        .unwrap_or_else(|| "service".into());
+    let recent = args.recent.or(config.recent).unwrap_or(7);
+    let error_impact = args.error_impact.or(config.error_impact).unwrap_or(1000.0);
+    let defaults = Settings::default();
+    let min_impact = args
+        .min_impact
+        .or(config.min_impact)
+        .unwrap_or(defaults.min_impact);
+    let min_percent = args
+        .min_percent
+        .or(config.min_percent)
+        .unwrap_or(defaults.min_percent);
+    let group = GroupBy::parse(&group_by).ok_or_else(|| {
+        Error::usage(format!(
+            "--group-by `{group_by}`: expected service, account, region, usage-type or tag:KEY"
+        ))
+    })?;
     let end = Date::from_days_since_epoch(until.days_since_epoch() + 1);
     let start = Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.days));
     let records = source.cost_and_usage(&CostQuery {
@@ -226,4 +253,71 @@ fn root_causes(
     all.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
     all.truncate(5);
     Ok(all)
+}
+
+fn budget(ctx: &Context, args: &CostBudgetArgs) -> Result<Outcome> {
+    if args.limit.is_nan() || args.limit <= 0.0 {
+        return Err(Error::usage("--limit must be a positive number of dollars"));
+    }
+    let Opened {
+        mut source,
+        metric,
+        until,
+        ..
+    } = open_source(ctx, &args.from)?;
+    // The month holding the day after the last complete one.
+    let today = Date::from_days_since_epoch(until.days_since_epoch() + 1);
+    let month_start = Date::new(today.year, today.month, 1).expect("the first exists");
+    let start = Date::from_days_since_epoch(
+        month_start
+            .days_since_epoch()
+            .min(today.days_since_epoch() - 28)
+            - 7,
+    );
+    let records = source.cost_and_usage(&CostQuery {
+        start,
+        end: today,
+        metric,
+        group_by: Vec::new(),
+        filter: None,
+    })?;
+    if records.is_empty() {
+        return Err(Error::runtime(format!(
+            "Cost Explorer returned no costs for {start} to {until}"
+        ))
+        .with_hint(
+            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
+        ));
+    }
+    let history = series::total(&series::daily(&records, start, today));
+    let month_end = if today.month == 12 {
+        Date::new(today.year + 1, 1, 1)
+    } else {
+        Date::new(today.year, today.month + 1, 1)
+    }
+    .expect("the first exists");
+    let mut warnings = Vec::new();
+    let (forecast, forecast_source) = match args.forecast {
+        ForecastKind::RunRate => (None, "run-rate"),
+        ForecastKind::Aws => match source.forecast(today, month_end, metric) {
+            Ok(total) => (Some(total), "aws"),
+            Err(e) => {
+                // Never pretend the AWS forecast was used.
+                warnings.push(format!(
+                    "the AWS forecast failed ({}); projected from the run rate instead",
+                    e.message()
+                ));
+                (None, "run-rate")
+            }
+        },
+    };
+    warnings.extend(source.take_warnings());
+    let projection = project(&history, today, args.limit, forecast);
+    ctx.finish(&diagnostics::budget_report(
+        &projection,
+        args.limit,
+        forecast_source,
+        source.requests(),
+        warnings,
+    ))
 }

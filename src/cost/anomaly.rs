@@ -262,8 +262,8 @@ impl Model {
 }
 
 /// Median ratio of each weekday to its centred seven-day mean, normalised to average 1.
-/// `first_weekday` is the weekday of `days[0]` (0 = Monday).
-fn weekday_factors(days: &[Day], first_weekday: usize) -> [f64; 7] {
+/// `first_weekday` is the weekday of `days[0]` (0 = Monday); days must be contiguous.
+pub fn weekday_factors(days: &[Day], first_weekday: usize) -> [f64; 7] {
     let mut ratios: [Vec<f64>; 7] = Default::default();
     for t in 3..days.len().saturating_sub(3) {
         let window = &days[t - 3..=t + 3];
@@ -286,7 +286,7 @@ fn weekday_factors(days: &[Day], first_weekday: usize) -> [f64; 7] {
 }
 
 /// 0 = Monday.
-fn weekday(date: Date) -> usize {
+pub fn weekday(date: Date) -> usize {
     // 1970-01-01 was a Thursday.
     ((date.days_since_epoch() + 3).rem_euclid(7)) as usize
 }

@@ -8,11 +8,11 @@ use aws_config::{BehaviorVersion, Region};
 use aws_sdk_costexplorer::error::{DisplayErrorContext, SdkError};
 use aws_sdk_costexplorer::types::{
     DateInterval, Dimension as AwsDimension, DimensionValues, Expression, Granularity,
-    GroupDefinition, GroupDefinitionType, TagValues,
+    GroupDefinition, GroupDefinitionType, Metric as AwsMetric, TagValues,
 };
 use aws_sdk_costexplorer::Client;
 
-use super::query::{CostQuery, CostRecord, Dimension, GroupBy};
+use super::query::{CostQuery, CostRecord, Dimension, GroupBy, Metric};
 use super::source::{CostSource, Requests};
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -130,6 +130,37 @@ impl CostSource for AwsSource {
     fn requests(&self) -> Requests {
         self.requests
     }
+
+    fn forecast(&mut self, start: Date, end: Date, metric: Metric) -> Result<f64> {
+        let aws_metric = match metric {
+            Metric::Unblended => AwsMetric::UnblendedCost,
+            Metric::Amortized => AwsMetric::AmortizedCost,
+            Metric::NetUnblended => AwsMetric::NetUnblendedCost,
+        };
+        let request = self
+            .client
+            .get_cost_forecast()
+            .time_period(
+                DateInterval::builder()
+                    .start(start.to_string())
+                    .end(end.to_string())
+                    .build()
+                    .map_err(|e| Error::runtime(format!("Cost Explorer request: {e}")))?,
+            )
+            .granularity(Granularity::Monthly)
+            .metric(aws_metric);
+        self.requests.paid += 1;
+        let response = self
+            .runtime
+            .block_on(request.send())
+            .map_err(|e| explain(&e))?;
+        let amount = response.total().and_then(|t| t.amount()).unwrap_or("0");
+        amount.parse().map_err(|_| {
+            Error::runtime(format!(
+                "Cost Explorer returned a forecast that is not a number: `{amount}`"
+            ))
+        })
+    }
 }
 
 fn record(
@@ -209,7 +240,7 @@ where
     let (what, hint) = match code.as_deref() {
         Some("AccessDeniedException") | Some("AccessDenied") | Some("UnauthorizedOperation") => (
             "access denied to Cost Explorer".to_string(),
-            "grant ce:GetCostAndUsage (docs/iam-policy.json lists every action opsguard calls)",
+            "grant ce:GetCostAndUsage and ce:GetCostForecast (docs/iam-policy.json lists every action opsguard calls)",
         ),
         Some("DataUnavailableException") => (
             "Cost Explorer has no data for this period".to_string(),

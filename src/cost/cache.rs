@@ -170,6 +170,11 @@ impl<S: CostSource> CostSource for CachedSource<S> {
             .collect())
     }
 
+    // Forecasts change every day and are asked for once a run: not cached.
+    fn forecast(&mut self, start: Date, end: Date, metric: super::query::Metric) -> Result<f64> {
+        self.inner.forecast(start, end, metric)
+    }
+
     fn requests(&self) -> Requests {
         Requests {
             paid: self.inner.requests().paid,

@@ -4,6 +4,7 @@
 use serde_json::{json, Value};
 
 use super::anomaly::{Anomaly, Kind};
+use super::budget::Projection;
 use super::root_cause::Cause;
 use super::source::Requests;
 use crate::report::{Cell, Finding, Report, RuleDescriptor, Severity, TableView};
@@ -155,6 +156,122 @@ pub fn report(
     report
         .summary
         .insert("paid_requests".into(), requests.paid.into());
+    report.warnings = warnings;
+    report
+}
+
+pub const BUDGET_FORECAST_OVER: &str = "cost/budget-forecast-over";
+pub const BUDGET_OVER: &str = "cost/budget-over";
+
+/// `cost budget`: the month's spend and projection against the limit.
+pub fn budget_report(
+    p: &Projection,
+    limit: f64,
+    forecast_source: &str,
+    requests: Requests,
+    warnings: Vec<String>,
+) -> Report {
+    let mut report = Report::new("cost budget");
+    report.rules = vec![
+        RuleDescriptor {
+            id: BUDGET_OVER.into(),
+            name: "BudgetExceeded".into(),
+            description: "Month-to-date spend is over the budget.".into(),
+            default_severity: Severity::Error,
+            help_uri: None,
+        },
+        RuleDescriptor {
+            id: BUDGET_FORECAST_OVER.into(),
+            name: "BudgetForecastExceeded".into(),
+            description: "The month is forecast to end over the budget.".into(),
+            default_severity: Severity::Error,
+            help_uri: None,
+        },
+    ];
+    let month = format!("{:04}-{:02}", p.month_start.year, p.month_start.month);
+    if let Some(over) = p.over_by {
+        let (rule, message) = if p.month_to_date > limit {
+            (
+                BUDGET_OVER,
+                format!(
+                    "{month} has already spent {} against a {} budget",
+                    money(p.month_to_date),
+                    money(limit)
+                ),
+            )
+        } else {
+            let when = p
+                .crossing
+                .map(|d| format!("; the budget runs out on {d}"))
+                .unwrap_or_default();
+            (
+                BUDGET_FORECAST_OVER,
+                format!(
+                    "{month} is forecast at {}, {} over the {} budget{when}",
+                    money(p.total),
+                    money(over),
+                    money(limit)
+                ),
+            )
+        };
+        report.findings.push(
+            Finding::new(rule, Severity::Error, message, &[&month, rule])
+                .with("period", month.clone())
+                .with("limit", round2(limit))
+                .with("forecast_total", round2(p.total))
+                .with("over_by", round2(over))
+                .with("crossing_date", p.crossing.map(|d| d.to_string())),
+        );
+    }
+    report.extra.insert(
+        "budget".into(),
+        json!({
+            "period": month,
+            "limit": round2(limit),
+            "month_to_date": round2(p.month_to_date),
+            "forecast_rest_of_month": round2(p.rest_of_month),
+            "forecast_total": round2(p.total),
+            "forecast_source": forecast_source,
+            "over_by": p.over_by.map(round2),
+            "crossing_date": p.crossing.map(|d| d.to_string()),
+        }),
+    );
+    report.extra.insert(
+        "requests".into(),
+        json!({"paid": requests.paid, "cached": requests.cached}),
+    );
+    report
+        .summary
+        .insert("paid_requests".into(), requests.paid.into());
+    let mut view = TableView::new(["", "amount"]).titled(format!("Budget for {month}"));
+    view.right_aligned = vec![1];
+    let rows = [
+        ("budget", money(limit)),
+        ("spent so far", money(p.month_to_date)),
+        (
+            if forecast_source == "aws" {
+                "rest of month (AWS forecast)"
+            } else {
+                "rest of month (run rate)"
+            },
+            money(p.rest_of_month),
+        ),
+        ("projected total", money(p.total)),
+        (
+            "over by",
+            p.over_by.map(money).unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "budget runs out on",
+            p.crossing
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
+    ];
+    for (label, value) in rows {
+        view.push(vec![Cell::plain(label), Cell::plain(value)]);
+    }
+    report.views.push(view);
     report.warnings = warnings;
     report
 }

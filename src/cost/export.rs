@@ -75,6 +75,14 @@ struct Export {
 pub struct ExportSource {
     dir: PathBuf,
     exports: Vec<Export>,
+    /// `cost-forecast*.json`: what `aws ce get-cost-forecast --output json` printed.
+    forecast: Option<(PathBuf, f64)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct ForecastResponse {
+    total: MetricValue,
 }
 
 impl ExportSource {
@@ -86,9 +94,29 @@ impl ExportSource {
             .collect();
         paths.sort();
         let mut exports = Vec::new();
+        let mut forecast = None;
         for path in paths {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", &e))?;
             let shown = display_path(&path);
+            if path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("cost-forecast"))
+            {
+                let parsed: ForecastResponse = serde_json::from_str(&text).map_err(|e| {
+                    Error::input(
+                        SourcePos::new(&shown, e.line().max(1), Some(e.column().max(1))),
+                        "not a Cost Explorer forecast (expected `aws ce get-cost-forecast --output json`)",
+                    )
+                })?;
+                let amount = parsed.total.amount.parse::<f64>().map_err(|_| {
+                    Error::input(
+                        SourcePos::new(&shown, 1, None),
+                        "the forecast total is not a number",
+                    )
+                })?;
+                forecast = Some((PathBuf::from(shown), amount));
+                continue;
+            }
             // Pages as an array, or one response; chosen up front so serde's errors keep
             // their line and column.
             let parsed = if text.trim_start().starts_with('[') {
@@ -137,6 +165,7 @@ impl ExportSource {
         Ok(ExportSource {
             dir: dir.to_path_buf(),
             exports,
+            forecast,
         })
     }
 
@@ -242,6 +271,20 @@ impl CostSource for ExportSource {
 
     fn requests(&self) -> Requests {
         Requests::default()
+    }
+
+    /// The exported forecast, whatever period it was made for: offline, the file is the
+    /// answer the user saved.
+    fn forecast(&mut self, _start: Date, _end: Date, _metric: super::query::Metric) -> Result<f64> {
+        self.forecast
+            .as_ref()
+            .map(|(_, amount)| *amount)
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "{}: no forecast export (cost-forecast.json)",
+                    self.dir.display()
+                ))
+            })
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod anomaly;
 pub mod aws;
+pub mod budget;
 pub mod cache;
 pub mod config;
 pub mod diagnostics;

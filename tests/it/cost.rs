@@ -281,3 +281,114 @@ fn settings_come_from_opsguard_toml_and_flags_win() {
         transcript(&out)
     );
 }
+
+#[test]
+fn budget_over_the_limit_says_by_how_much_and_when() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "budget",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--limit",
+            "20000",
+        ],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    let doc = json(&opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "budget",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--limit",
+            "20000",
+            "--format",
+            "json",
+        ],
+    ));
+    let budget = &doc["budget"];
+    assert_eq!(budget["period"], "2026-10");
+    assert_eq!(budget["forecast_source"], "aws", "from cost-forecast.json");
+    assert!(budget["forecast_total"].as_f64().unwrap() > 30_000.0);
+    let finding = &doc["findings"][0];
+    assert_eq!(finding["rule_id"], "cost/budget-forecast-over");
+    assert_eq!(finding["severity"], "error");
+    assert!(finding["crossing_date"].as_str().unwrap() > "2026-10-15");
+    assert_valid(&repo_root().join("schema/report.schema.json"), &doc);
+}
+
+#[test]
+fn budget_run_rate_and_under_the_limit() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "budget",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--limit",
+            "60000",
+            "--forecast",
+            "run-rate",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let doc = json(&out);
+    assert_eq!(doc["budget"]["forecast_source"], "run-rate");
+    assert_eq!(doc["budget"]["over_by"], serde_json::Value::Null);
+    // Before the launch the same budget is nowhere near.
+    let quiet = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "budget",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--limit",
+            "5000",
+            "--forecast",
+            "run-rate",
+            "--until",
+            "2026-10-10",
+        ],
+    );
+    assert_eq!(quiet.status.code(), Some(0), "{}", transcript(&quiet));
+    let bad = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "budget",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--limit",
+            "0",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn the_readme_shows_the_budget_as_it_really_prints() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "budget",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--limit",
+            "20000",
+        ],
+    );
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&stdout(&out)),
+        "README.md's budget example is stale:\n{}",
+        stdout(&out)
+    );
+}

@@ -200,3 +200,63 @@ fn the_iam_policy_lists_every_action_the_code_calls() {
         "docs/iam-policy.json must grant exactly what src/cost calls"
     );
 }
+
+#[test]
+fn budget_falls_back_to_the_run_rate_when_the_aws_forecast_fails_and_says_so() {
+    // moto 5.2.5 does not implement GetCostForecast and answers HTTP 500; with
+    // AWS_MAX_ATTEMPTS=1 the SDK gives up at once. The AWS path itself is tested through
+    // an exported forecast (cost::budget_over_the_limit_says_by_how_much_and_when).
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    // The budget asks for totals: the day's groups added up, as Cost Explorer does.
+    let services = export("cost-and-usage.service.json");
+    let totals: Vec<Value> = services["ResultsByTime"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let sum: f64 = r["Groups"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g["Metrics"]["UnblendedCost"]["Amount"].as_str().unwrap().parse::<f64>().unwrap())
+                .sum();
+            json!({"TimePeriod": r["TimePeriod"], "Total": {"UnblendedCost": {"Amount": sum.to_string(), "Unit": "USD"}}, "Groups": [], "Estimated": r["Estimated"]})
+        })
+        .collect();
+    server.post_json(
+        "/moto-api/static/ce/cost-and-usage-results",
+        &json!({"results": [{"GroupDefinitions": [], "ResultsByTime": totals}]}),
+    );
+    let env = server.aws_env(home.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let args = [
+        "cost",
+        "budget",
+        "--limit",
+        "20000",
+        "--until",
+        "2026-10-15",
+    ];
+    let out = opsguard_with_env(home.path(), &args, &env);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert!(
+        stderr(&out).contains("warning: the AWS forecast failed"),
+        "{}",
+        transcript(&out)
+    );
+    let doc = json(&opsguard_with_env(
+        home.path(),
+        &[&args[..], &["--format", "json"]].concat(),
+        &env,
+    ));
+    assert_eq!(
+        doc["budget"]["forecast_source"], "run-rate",
+        "never pretends the AWS forecast was used"
+    );
+    assert!(doc["warnings"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("the AWS forecast failed"));
+    assert!(doc["budget"]["forecast_total"].as_f64().unwrap() > 20_000.0);
+}
