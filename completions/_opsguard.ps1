@@ -416,6 +416,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
+            [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -476,9 +477,37 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsguard;cost;tags' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
+            [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Cost-allocation tags every resource should carry, comma-separated (e.g. team,env)')
+            [CompletionResult]::new('--max-untagged', '--max-untagged', [CompletionResultType]::ParameterName, 'Untagged share of spend, in percent, above which a tag is an error')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of spend to look at')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsguard;cost;help' {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
+            [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -486,6 +515,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;cost;help;budget' {
+            break
+        }
+        'opsguard;cost;help;tags' {
             break
         }
         'opsguard;cost;help;help' {
@@ -607,12 +639,16 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;help;cost' {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
+            [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
             break
         }
         'opsguard;help;cost;anomalies' {
             break
         }
         'opsguard;help;cost;budget' {
+            break
+        }
+        'opsguard;help;cost;tags' {
             break
         }
         'opsguard;help;completions' {

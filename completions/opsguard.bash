@@ -46,6 +46,9 @@ _opsguard() {
             opsguard__subcmd__cost,help)
                 cmd="opsguard__subcmd__cost__subcmd__help"
                 ;;
+            opsguard__subcmd__cost,tags)
+                cmd="opsguard__subcmd__cost__subcmd__tags"
+                ;;
             opsguard__subcmd__cost__subcmd__help,anomalies)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__anomalies"
                 ;;
@@ -54,6 +57,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__cost__subcmd__help,help)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__help"
+                ;;
+            opsguard__subcmd__cost__subcmd__help,tags)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__tags"
                 ;;
             opsguard__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__drift__subcmd__baseline"
@@ -105,6 +111,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__help__subcmd__cost,budget)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__budget"
+                ;;
+            opsguard__subcmd__help__subcmd__cost,tags)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__tags"
                 ;;
             opsguard__subcmd__help__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__help__subcmd__drift__subcmd__baseline"
@@ -288,7 +297,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget tags help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,7 +479,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__help)
-            opts="anomalies budget help"
+            opts="anomalies budget tags help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +527,86 @@ _opsguard() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__tags)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__tags)
+            opts="-o -q -v -h -V --source --profile --no-cache --metric --until --require --max-untagged --days --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --require)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-untagged)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -804,7 +893,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost)
-            opts="anomalies budget"
+            opts="anomalies budget tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -832,6 +921,20 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost__subcmd__budget)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__tags)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

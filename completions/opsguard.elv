@@ -379,6 +379,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --version 'Print version'
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
+            cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;anomalies'= {
@@ -436,14 +437,43 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsguard;cost;tags'= {
+            cand --source 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]'
+            cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --metric 'Cost metric: unblended, amortized or net-unblended'
+            cand --until 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]'
+            cand --require 'Cost-allocation tags every resource should carry, comma-separated (e.g. team,env)'
+            cand --max-untagged 'Untagged share of spend, in percent, above which a tag is an error'
+            cand --days 'Days of spend to look at'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --no-cache 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsguard;cost;help'= {
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
+            cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;help;anomalies'= {
         }
         &'opsguard;cost;help;budget'= {
+        }
+        &'opsguard;cost;help;tags'= {
         }
         &'opsguard;cost;help;help'= {
         }
@@ -547,10 +577,13 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;help;cost'= {
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
+            cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
         }
         &'opsguard;help;cost;anomalies'= {
         }
         &'opsguard;help;cost;budget'= {
+        }
+        &'opsguard;help;cost;tags'= {
         }
         &'opsguard;help;completions'= {
         }

@@ -252,6 +252,8 @@ pub enum CostCommand {
     /// Month-to-date spend and its forecast against a budget: exit 1 when the month is
     /// forecast over it, with how much and from which day.
     Budget(CostBudgetArgs),
+    /// Share of spend missing each required cost-allocation tag, and the services behind it.
+    Tags(CostTagsArgs),
 }
 
 pub const COST_ANOMALIES_HELP: &str = "\
@@ -353,4 +355,27 @@ pub struct CostBudgetArgs {
     /// Where the forecast for the rest of the period comes from.
     #[arg(long, value_enum, default_value_t = ForecastKind::Aws)]
     pub forecast: ForecastKind,
+}
+
+#[derive(Debug, Args)]
+pub struct CostTagsArgs {
+    #[command(flatten)]
+    pub from: CostSourceArgs,
+
+    /// Cost-allocation tags every resource should carry, comma-separated (e.g. team,env).
+    #[arg(
+        long,
+        value_name = "KEY[,KEY…]",
+        value_delimiter = ',',
+        required = true
+    )]
+    pub require: Vec<String>,
+
+    /// Untagged share of spend, in percent, above which a tag is an error.
+    #[arg(long, default_value_t = 10.0, value_name = "PERCENT")]
+    pub max_untagged: f64,
+
+    /// Days of spend to look at.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=400))]
+    pub days: u32,
 }

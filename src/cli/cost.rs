@@ -1,6 +1,8 @@
 //! `opsguard cost anomalies | budget`.
 
-use super::args::{CostAnomaliesArgs, CostBudgetArgs, CostCommand, CostSourceArgs, ForecastKind};
+use super::args::{
+    CostAnomaliesArgs, CostBudgetArgs, CostCommand, CostSourceArgs, CostTagsArgs, ForecastKind,
+};
 use super::{Context, Outcome};
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
 use crate::cost::aws::AwsSource;
@@ -23,6 +25,7 @@ pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
     match command {
         CostCommand::Anomalies(args) => anomalies(ctx, &args),
         CostCommand::Budget(args) => budget(ctx, &args),
+        CostCommand::Tags(args) => tags(ctx, &args),
     }
 }
 
@@ -320,4 +323,54 @@ fn budget(ctx: &Context, args: &CostBudgetArgs) -> Result<Outcome> {
         source.requests(),
         warnings,
     ))
+}
+
+fn tags(ctx: &Context, args: &CostTagsArgs) -> Result<Outcome> {
+    let Opened {
+        mut source,
+        metric,
+        until,
+        ..
+    } = open_source(ctx, &args.from)?;
+    let end = Date::from_days_since_epoch(until.days_since_epoch() + 1);
+    let start = Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.days));
+    let mut coverages = Vec::new();
+    for key in args
+        .require
+        .iter()
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty())
+    {
+        // One query a tag: spend by tag value and service.
+        let records = source.cost_and_usage(&CostQuery {
+            start,
+            end,
+            metric,
+            group_by: vec![
+                GroupBy::Tag(key.to_string()),
+                GroupBy::Dimension(Dimension::Service),
+            ],
+            filter: None,
+        })?;
+        coverages.push(crate::cost::tags::coverage(key, &records, 5));
+    }
+    if coverages.iter().all(|c| c.total == 0.0) {
+        return Err(Error::runtime(format!(
+            "Cost Explorer returned no costs for {start} to {until}"
+        ))
+        .with_hint(
+            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
+        ));
+    }
+    let mut warnings = source.take_warnings();
+    warnings.retain(|w| !w.is_empty());
+    let report = diagnostics::tags_report(
+        &coverages,
+        args.max_untagged,
+        start,
+        until,
+        source.requests(),
+        warnings,
+    );
+    ctx.finish(&report)
 }

@@ -276,6 +276,112 @@ pub fn budget_report(
     report
 }
 
+pub const UNTAGGED: &str = "cost/untagged-spend";
+
+/// `cost tags`: the untagged share of each required tag.
+pub fn tags_report(
+    coverages: &[super::tags::Coverage],
+    max_untagged: f64,
+    start: crate::date::Date,
+    until: crate::date::Date,
+    requests: Requests,
+    warnings: Vec<String>,
+) -> Report {
+    let mut report = Report::new("cost tags");
+    report.rules = vec![RuleDescriptor {
+        id: UNTAGGED.into(),
+        name: "UntaggedSpend".into(),
+        description: "Too much spend lacks a required cost-allocation tag.".into(),
+        default_severity: Severity::Error,
+        help_uri: Some(
+            "https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html"
+                .into(),
+        ),
+    }];
+    let mut view = TableView::new([
+        "tag",
+        "untagged",
+        "untagged spend",
+        "total",
+        "largest untagged services",
+    ])
+    .titled(format!("Cost-allocation tags, {start} to {until}"));
+    view.right_aligned = vec![1, 2, 3];
+    let mut items = Vec::new();
+    for c in coverages {
+        let services: Vec<Value> = c
+            .top_untagged
+            .iter()
+            .map(|(s, a)| json!({"service": s, "amount": round2(*a)}))
+            .collect();
+        items.push(json!({
+            "key": c.key,
+            "untagged_amount": round2(c.untagged),
+            "total": round2(c.total),
+            "untagged_percent": (c.untagged_percent * 10.0).round() / 10.0,
+            "top_untagged_services": services,
+        }));
+        if c.untagged_percent > max_untagged {
+            let top = c
+                .top_untagged
+                .first()
+                .map(|(s, a)| format!("; most of it {s} ({})", money(*a)))
+                .unwrap_or_default();
+            report.findings.push(
+                Finding::new(
+                    UNTAGGED,
+                    Severity::Error,
+                    format!(
+                        "{:.1} % of spend ({} of {}) has no `{}` tag, over the {max_untagged} % allowed{top}",
+                        c.untagged_percent,
+                        money(c.untagged),
+                        money(c.total),
+                        c.key
+                    ),
+                    &[&c.key],
+                )
+                .with("key", c.key.clone())
+                .with("untagged_percent", (c.untagged_percent * 10.0).round() / 10.0)
+                .with("untagged_amount", round2(c.untagged))
+                .with("max_untagged_percent", max_untagged),
+            );
+        }
+        let top = c
+            .top_untagged
+            .iter()
+            .take(3)
+            .map(|(s, a)| format!("{s}: {}", money(*a)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        view.push(vec![
+            Cell::plain(&c.key),
+            Cell::plain(format!("{:.1} %", c.untagged_percent)),
+            Cell::plain(money(c.untagged)),
+            Cell::plain(money(c.total)),
+            Cell::plain(if top.is_empty() {
+                "—".to_string()
+            } else {
+                top
+            }),
+        ]);
+    }
+    report.views.push(view);
+    report.extra.insert(
+        "period".into(),
+        json!({"start": start.to_string(), "end": until.to_string()}),
+    );
+    report.extra.insert("tags".into(), Value::Array(items));
+    report.extra.insert(
+        "requests".into(),
+        json!({"paid": requests.paid, "cached": requests.cached}),
+    );
+    report
+        .summary
+        .insert("paid_requests".into(), requests.paid.into());
+    report.warnings = warnings;
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

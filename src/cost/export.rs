@@ -214,6 +214,17 @@ impl ExportSource {
                     .collect()
             };
             for (keys, value) in groups {
+                // Tag groups come back as `key$value` (untagged: `key$`), as from AWS.
+                let keys: Vec<String> = keys
+                    .iter()
+                    .zip(&export.grouping)
+                    .map(|(k, by)| match by {
+                        GroupBy::Tag(_) => {
+                            k.split_once('$').map_or(k.as_str(), |(_, v)| v).to_string()
+                        }
+                        GroupBy::Dimension(_) => k.clone(),
+                    })
+                    .collect();
                 let Some(keys) = keep(&keys) else { continue };
                 let amount = value.amount.parse::<f64>().map_err(|_| {
                     Error::input(

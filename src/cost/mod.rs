@@ -13,3 +13,4 @@ pub mod root_cause;
 pub mod series;
 pub mod source;
 pub mod synthetic;
+pub mod tags;

@@ -392,3 +392,70 @@ fn the_readme_shows_the_budget_as_it_really_prints() {
         stdout(&out)
     );
 }
+
+#[test]
+fn tags_untagged_share_over_the_limit() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "tags",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--require",
+            "team,env",
+        ],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    let doc = json(&opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "tags",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--require",
+            "team",
+            "--format",
+            "json",
+        ],
+    ));
+    let team = &doc["tags"][0];
+    assert_eq!(team["key"], "team");
+    assert!(team["untagged_percent"].as_f64().unwrap() > 50.0);
+    assert_eq!(
+        team["top_untagged_services"][0]["service"],
+        "Amazon Elastic Compute Cloud - Compute"
+    );
+    assert_eq!(doc["findings"][0]["rule_id"], "cost/untagged-spend");
+    assert_valid(&repo_root().join("schema/report.schema.json"), &doc);
+    // Before the untagged launch, almost everything carried a team.
+    let before = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "tags",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--require",
+            "team",
+            "--until",
+            "2026-10-10",
+        ],
+    );
+    assert_eq!(before.status.code(), Some(0), "{}", transcript(&before));
+    let lenient = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "tags",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--require",
+            "team",
+            "--max-untagged",
+            "70",
+        ],
+    );
+    assert_eq!(lenient.status.code(), Some(0));
+}

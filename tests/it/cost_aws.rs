@@ -260,3 +260,39 @@ fn budget_falls_back_to_the_run_rate_when_the_aws_forecast_fails_and_says_so() {
         .starts_with("the AWS forecast failed"));
     assert!(doc["budget"]["forecast_total"].as_f64().unwrap() > 20_000.0);
 }
+
+#[test]
+fn tags_through_the_sdk_read_untagged_values() {
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    server.post_json(
+        "/moto-api/static/ce/cost-and-usage-results",
+        &json!({"results": [export("cost-and-usage.tag-team.service.json")]}),
+    );
+    let out = run_cost(
+        &server,
+        home.path(),
+        &[
+            "tags",
+            "--require",
+            "team",
+            "--until",
+            "2026-10-15",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    assert!(
+        doc["tags"][0]["untagged_percent"].as_f64().unwrap() > 50.0,
+        "`team$` is untagged: {doc:#}"
+    );
+    assert_eq!(doc["requests"]["paid"], 1);
+}
+
+fn run_cost(server: &MotoServer, home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let env = server.aws_env(home);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    opsguard_with_env(home, &[&["cost"][..], args].concat(), &env)
+}
