@@ -417,12 +417,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opsguard;cost;anomalies' {
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]')
             [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Days of history to analyse')
@@ -453,6 +455,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;cost;budget' {
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]')
             [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The budget for the period, in dollars')
@@ -480,6 +483,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;cost;tags' {
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]')
             [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
             [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Cost-allocation tags every resource should carry, comma-separated (e.g. team,env)')
@@ -504,10 +508,39 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsguard;cost;report' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]')
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended, amortized or net-unblended')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'The period: the last DAYS days up to --until')
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The period: a calendar month (up to --until when it is the current month)')
+            [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Groups: service, account, region, usage-type or tag:KEY [default: service]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsguard;cost;help' {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -518,6 +551,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;cost;help;tags' {
+            break
+        }
+        'opsguard;cost;help;report' {
             break
         }
         'opsguard;cost;help;help' {
@@ -640,6 +676,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before')
             break
         }
         'opsguard;help;cost;anomalies' {
@@ -649,6 +686,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;help;cost;tags' {
+            break
+        }
+        'opsguard;help;cost;report' {
             break
         }
         'opsguard;help;completions' {

@@ -46,6 +46,9 @@ _opsguard() {
             opsguard__subcmd__cost,help)
                 cmd="opsguard__subcmd__cost__subcmd__help"
                 ;;
+            opsguard__subcmd__cost,report)
+                cmd="opsguard__subcmd__cost__subcmd__report"
+                ;;
             opsguard__subcmd__cost,tags)
                 cmd="opsguard__subcmd__cost__subcmd__tags"
                 ;;
@@ -57,6 +60,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__cost__subcmd__help,help)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__help"
+                ;;
+            opsguard__subcmd__cost__subcmd__help,report)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__report"
                 ;;
             opsguard__subcmd__cost__subcmd__help,tags)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__tags"
@@ -111,6 +117,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__help__subcmd__cost,budget)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__budget"
+                ;;
+            opsguard__subcmd__help__subcmd__cost,report)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__report"
                 ;;
             opsguard__subcmd__help__subcmd__cost,tags)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__tags"
@@ -297,7 +306,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget tags help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget tags report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -335,7 +344,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__anomalies)
-            opts="-o -q -v -h -V --source --profile --no-cache --metric --until --days --group-by --recent --min-impact --min-percent --error-impact --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --days --group-by --recent --min-impact --min-percent --error-impact --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -346,6 +355,10 @@ _opsguard() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -413,7 +426,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__budget)
-            opts="-o -q -v -h -V --source --profile --no-cache --metric --until --limit --period --forecast --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --limit --period --forecast --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,6 +437,10 @@ _opsguard() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -479,7 +496,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__help)
-            opts="anomalies budget tags help"
+            opts="anomalies budget tags report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,6 +551,20 @@ _opsguard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsguard__subcmd__cost__subcmd__help__subcmd__tags)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -548,8 +579,8 @@ _opsguard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        opsguard__subcmd__cost__subcmd__tags)
-            opts="-o -q -v -h -V --source --profile --no-cache --metric --until --require --max-untagged --days --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+        opsguard__subcmd__cost__subcmd__report)
+            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --days --month --group-by --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +591,80 @@ _opsguard() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__tags)
+            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --require --max-untagged --days --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -893,7 +998,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost)
-            opts="anomalies budget tags"
+            opts="anomalies budget tags report"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +1026,20 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost__subcmd__budget)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -380,11 +380,13 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
             cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
+            cand report 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;anomalies'= {
             cand --source 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]'
             cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --region 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]'
             cand --metric 'Cost metric: unblended, amortized or net-unblended'
             cand --until 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]'
             cand --days 'Days of history to analyse'
@@ -414,6 +416,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;cost;budget'= {
             cand --source 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]'
             cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --region 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]'
             cand --metric 'Cost metric: unblended, amortized or net-unblended'
             cand --until 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]'
             cand --limit 'The budget for the period, in dollars'
@@ -440,6 +443,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;cost;tags'= {
             cand --source 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]'
             cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --region 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]'
             cand --metric 'Cost metric: unblended, amortized or net-unblended'
             cand --until 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]'
             cand --require 'Cost-allocation tags every resource should carry, comma-separated (e.g. team,env)'
@@ -463,10 +467,38 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsguard;cost;report'= {
+            cand --source 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]'
+            cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --region 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]'
+            cand --metric 'Cost metric: unblended, amortized or net-unblended'
+            cand --until 'Last day to analyse [default: yesterday''s data up to today for AWS, the last day an export has]'
+            cand --days 'The period: the last DAYS days up to --until'
+            cand --month 'The period: a calendar month (up to --until when it is the current month)'
+            cand --group-by 'Groups: service, account, region, usage-type or tag:KEY [default: service]'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --no-cache 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsguard;cost;help'= {
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
             cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
+            cand report 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;help;anomalies'= {
@@ -474,6 +506,8 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;cost;help;budget'= {
         }
         &'opsguard;cost;help;tags'= {
+        }
+        &'opsguard;cost;help;report'= {
         }
         &'opsguard;cost;help;help'= {
         }
@@ -578,12 +612,15 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
             cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
+            cand report 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
         }
         &'opsguard;help;cost;anomalies'= {
         }
         &'opsguard;help;cost;budget'= {
         }
         &'opsguard;help;cost;tags'= {
+        }
+        &'opsguard;help;cost;report'= {
         }
         &'opsguard;help;completions'= {
         }

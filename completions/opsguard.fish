@@ -261,30 +261,32 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "rules" -d 'List or check rule packs'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "hook" -d 'Manage the git pre-commit hook'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
 warning\t''
 error\t''"
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -s q -l quiet -d 'Print nothing on stderr but errors'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -l show-secrets -d 'Print secret values instead of redacting them'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -s V -l version -d 'Print version'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l region -d 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l metric -d 'Cost metric: unblended, amortized or net-unblended' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l until -d 'Last day to analyse [default: yesterday\'s data up to today for AWS, the last day an export has]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l days -d 'Days of history to analyse' -r
@@ -314,6 +316,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l region -d 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l metric -d 'Cost metric: unblended, amortized or net-unblended' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l until -d 'Last day to analyse [default: yesterday\'s data up to today for AWS, the last day an export has]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l limit -d 'The budget for the period, in dollars' -r
@@ -341,6 +344,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l region -d 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l metric -d 'Cost metric: unblended, amortized or net-unblended' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l until -d 'Last day to analyse [default: yesterday\'s data up to today for AWS, the last day an export has]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l require -d 'Cost-allocation tags every resource should carry, comma-separated (e.g. team,env)' -r
@@ -365,9 +369,37 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l show-secrets -d 'Print secret values instead of redacting them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l region -d 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l metric -d 'Cost metric: unblended, amortized or net-unblended' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l until -d 'Last day to analyse [default: yesterday\'s data up to today for AWS, the last day an export has]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l days -d 'The period: the last DAYS days up to --until' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l month -d 'The period: a calendar month (up to --until when it is the current month)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l group-by -d 'Groups: service, account, region, usage-type or tag:KEY [default: service]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l no-cache -d 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
@@ -440,3 +472,4 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'

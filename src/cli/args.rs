@@ -254,6 +254,9 @@ pub enum CostCommand {
     Budget(CostBudgetArgs),
     /// Share of spend missing each required cost-allocation tag, and the services behind it.
     Tags(CostTagsArgs),
+    /// Spend by service (or account, region, usage type, tag): totals, yesterday, last 7
+    /// days, month to date, last month, and each group against the period before.
+    Report(CostReportArgs),
 }
 
 pub const COST_ANOMALIES_HELP: &str = "\
@@ -278,6 +281,11 @@ pub struct CostSourceArgs {
     /// AWS profile to use (else AWS_PROFILE, then the default chain).
     #[arg(long)]
     pub profile: Option<String>,
+
+    /// Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside
+    /// the China partition].
+    #[arg(long)]
+    pub region: Option<String>,
 
     /// Ask Cost Explorer for everything instead of reusing the local cache
     /// (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard).
@@ -378,4 +386,22 @@ pub struct CostTagsArgs {
     /// Days of spend to look at.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=400))]
     pub days: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct CostReportArgs {
+    #[command(flatten)]
+    pub from: CostSourceArgs,
+
+    /// The period: the last DAYS days up to --until.
+    #[arg(long, default_value_t = 30, conflicts_with = "month", value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub days: u32,
+
+    /// The period: a calendar month (up to --until when it is the current month).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+
+    /// Groups: service, account, region, usage-type or tag:KEY [default: service].
+    #[arg(long, value_name = "GROUP")]
+    pub group_by: Option<String>,
 }

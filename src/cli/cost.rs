@@ -1,7 +1,8 @@
 //! `opsguard cost anomalies | budget`.
 
 use super::args::{
-    CostAnomaliesArgs, CostBudgetArgs, CostCommand, CostSourceArgs, CostTagsArgs, ForecastKind,
+    CostAnomaliesArgs, CostBudgetArgs, CostCommand, CostReportArgs, CostSourceArgs, CostTagsArgs,
+    ForecastKind,
 };
 use super::{Context, Outcome};
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
@@ -26,6 +27,7 @@ pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
         CostCommand::Anomalies(args) => anomalies(ctx, &args),
         CostCommand::Budget(args) => budget(ctx, &args),
         CostCommand::Tags(args) => tags(ctx, &args),
+        CostCommand::Report(args) => report(ctx, &args),
     }
 }
 
@@ -50,16 +52,21 @@ fn open_source(ctx: &Context, args: &CostSourceArgs) -> Result<Opened> {
         .or(config.source.clone())
         .unwrap_or_else(|| "aws".into());
     let profile = args.profile.clone().or(config.profile.clone());
+    let region = args.region.clone().or(config.region.clone());
     let (source, last_day): (Box<dyn CostSource>, Option<Date>) = match source_name.as_str() {
         "aws" => {
-            let aws = AwsSource::connect(profile.as_deref())?;
+            let aws = AwsSource::connect(profile.as_deref(), region.as_deref())?;
             let today = Date::today_utc();
             let source: Box<dyn CostSource> = match cache::default_dir().filter(|_| !args.no_cache)
             {
                 Some(dir) => {
                     let endpoint =
                         std::env::var("AWS_ENDPOINT_URL").unwrap_or_else(|_| "aws".into());
-                    let scope = format!("{endpoint} {}", profile.as_deref().unwrap_or(""));
+                    let scope = format!(
+                        "{endpoint} {} {}",
+                        profile.as_deref().unwrap_or(""),
+                        region.as_deref().unwrap_or("")
+                    );
                     Box::new(CachedSource::new(aws, &dir, &scope, today))
                 }
                 None => Box::new(aws),
@@ -373,4 +380,73 @@ fn tags(ctx: &Context, args: &CostTagsArgs) -> Result<Outcome> {
         warnings,
     );
     ctx.finish(&report)
+}
+
+fn report(ctx: &Context, args: &CostReportArgs) -> Result<Outcome> {
+    let Opened {
+        mut source,
+        config,
+        metric,
+        until,
+    } = open_source(ctx, &args.from)?;
+    let group_by = args
+        .group_by
+        .clone()
+        .or(config.group_by.clone())
+        .unwrap_or_else(|| "service".into());
+    let group = GroupBy::parse(&group_by).ok_or_else(|| {
+        Error::usage(format!(
+            "--group-by `{group_by}`: expected service, account, region, usage-type or tag:KEY"
+        ))
+    })?;
+    let (start, end) = match &args.month {
+        Some(text) => {
+            let first = Date::parse(&format!("{text}-01")).ok_or_else(|| {
+                Error::usage(format!("--month `{text}` is not a month (YYYY-MM)"))
+            })?;
+            let (_, next) = crate::cost::summary::last_month(Date::from_days_since_epoch(
+                first.days_since_epoch() + 40,
+            ));
+            let last = Date::from_days_since_epoch(next.days_since_epoch() - 1);
+            (first, last.min(until))
+        }
+        None => (
+            Date::from_days_since_epoch(until.days_since_epoch() - i64::from(args.days) + 1),
+            until,
+        ),
+    };
+    if start > end {
+        return Err(Error::usage(format!(
+            "the period starts after {until}, the last day with data"
+        )));
+    }
+    // One query covers the period, the one before it, and last month.
+    let len = end.days_since_epoch() - start.days_since_epoch() + 1;
+    let (last_month_start, _) = crate::cost::summary::last_month(end);
+    let from = Date::from_days_since_epoch(
+        (start.days_since_epoch() - len).min(last_month_start.days_since_epoch()),
+    );
+    let records = source.cost_and_usage(&CostQuery {
+        start: from,
+        end: Date::from_days_since_epoch(end.days_since_epoch() + 1),
+        metric,
+        group_by: vec![group.clone()],
+        filter: None,
+    })?;
+    if records.is_empty() {
+        return Err(Error::runtime(format!(
+            "Cost Explorer returned no costs for {from} to {end}"
+        ))
+        .with_hint(
+            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
+        ));
+    }
+    let summary = crate::cost::summary::summarise(&records, start, end);
+    let warnings = source.take_warnings();
+    ctx.finish(&diagnostics::spend_report(
+        &summary,
+        &group.label(),
+        source.requests(),
+        warnings,
+    ))
 }

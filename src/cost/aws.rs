@@ -17,7 +17,8 @@ use super::source::{CostSource, Requests};
 use crate::date::Date;
 use crate::error::{Error, Result};
 
-/// Cost Explorer answers in us-east-1 whatever region the account uses.
+/// Cost Explorer answers in us-east-1 whatever region the account uses (outside the China
+/// partition, where `--region` says otherwise).
 const COST_EXPLORER_REGION: &str = "us-east-1";
 
 pub struct AwsSource {
@@ -27,13 +28,14 @@ pub struct AwsSource {
 }
 
 impl AwsSource {
-    pub fn connect(profile: Option<&str>) -> Result<AwsSource> {
+    pub fn connect(profile: Option<&str>, region: Option<&str>) -> Result<AwsSource> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| Error::runtime(format!("cannot start the async runtime: {e}")))?;
-        let mut loader = aws_config::defaults(BehaviorVersion::latest())
-            .region(Region::new(COST_EXPLORER_REGION));
+        let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(
+            region.unwrap_or(COST_EXPLORER_REGION).to_string(),
+        ));
         if let Some(profile) = profile {
             loader = loader.profile_name(profile);
         }
@@ -267,4 +269,44 @@ where
 
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_costexplorer::error::ErrorMetadata;
+    use aws_sdk_costexplorer::operation::get_cost_and_usage::GetCostAndUsageError;
+    use aws_smithy_runtime_api::http::{Response, StatusCode};
+    use aws_smithy_types::body::SdkBody;
+
+    fn service_error(code: &str) -> Error {
+        let err = GetCostAndUsageError::generic(
+            ErrorMetadata::builder()
+                .code(code)
+                .message("details")
+                .build(),
+        );
+        let raw = Response::new(StatusCode::try_from(400).unwrap(), SdkBody::empty());
+        explain(&SdkError::service_error(err, raw))
+    }
+
+    #[test]
+    fn errors_say_what_is_missing() {
+        let denied = service_error("AccessDeniedException");
+        assert_eq!(denied.to_string(), "access denied to Cost Explorer");
+        assert!(denied.hint().unwrap().contains("ce:GetCostAndUsage"));
+        let no_data = service_error("DataUnavailableException");
+        assert_eq!(
+            no_data.to_string(),
+            "Cost Explorer has no data for this period"
+        );
+        assert!(no_data.hint().unwrap().contains("enable Cost Explorer"));
+        let throttled = service_error("LimitExceededException");
+        assert!(throttled.to_string().contains("throttled"));
+        let other = service_error("ValidationException");
+        assert_eq!(
+            other.to_string(),
+            "Cost Explorer refused the request (ValidationException: details)"
+        );
+    }
 }

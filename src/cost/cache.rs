@@ -31,6 +31,12 @@ struct CachedDay {
     rows: Vec<Row>,
 }
 
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedForecast {
+    fetched: String,
+    amount: f64,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Row {
     keys: Vec<String>,
@@ -170,9 +176,44 @@ impl<S: CostSource> CostSource for CachedSource<S> {
             .collect())
     }
 
-    // Forecasts change every day and are asked for once a run: not cached.
+    /// A forecast changes daily: one fetched today is reused today, never after.
     fn forecast(&mut self, start: Date, end: Date, metric: super::query::Metric) -> Result<f64> {
-        self.inner.forecast(start, end, metric)
+        let key = format!(
+            "{} forecast {} {start} {end}",
+            self.scope,
+            metric.aws_name()
+        );
+        let path = self
+            .dir
+            .join(format!("{}.json", &content_hash(&[&key])[..24]));
+        let today = self.today.to_string();
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            match serde_json::from_str::<CachedForecast>(&text) {
+                Ok(cached) if cached.fetched == today => {
+                    self.cached += 1;
+                    return Ok(cached.amount);
+                }
+                Ok(_) => {}
+                Err(_) => self.warnings.push(format!(
+                    "discarded a damaged cache entry {}",
+                    crate::paths::display_path(&path)
+                )),
+            }
+        }
+        let amount = self.inner.forecast(start, end, metric)?;
+        let text = serde_json::to_string(&CachedForecast {
+            fetched: today,
+            amount,
+        })
+        .unwrap_or_default();
+        let written = std::fs::create_dir_all(&self.dir)
+            .map_err(crate::error::Error::from)
+            .and_then(|_| crate::output::atomic::write(&path, text.as_bytes()));
+        if let Err(e) = written {
+            self.warnings
+                .push(format!("could not update the cache: {e}"));
+        }
+        Ok(amount)
     }
 
     fn requests(&self) -> Requests {
@@ -349,6 +390,44 @@ mod tests {
             warnings[0].starts_with("discarded a damaged cache entry"),
             "{warnings:?}"
         );
+    }
+
+    #[test]
+    fn forecasts_are_reused_the_same_day_only() {
+        struct Forecasting(u64);
+        impl CostSource for Forecasting {
+            fn cost_and_usage(&mut self, _: &CostQuery) -> Result<Vec<CostRecord>> {
+                Ok(Vec::new())
+            }
+            fn requests(&self) -> Requests {
+                Requests {
+                    paid: self.0,
+                    cached: 0,
+                }
+            }
+            fn forecast(&mut self, _: Date, _: Date, _: Metric) -> Result<f64> {
+                self.0 += 1;
+                Ok(1234.5)
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (start, end) = (
+            Date::parse("2026-11-30").unwrap(),
+            Date::parse("2026-12-01").unwrap(),
+        );
+        let mut today = CachedSource::new(Forecasting(0), dir.path(), "aws", start);
+        assert_eq!(
+            today.forecast(start, end, Metric::Unblended).unwrap(),
+            1234.5
+        );
+        assert_eq!(
+            today.forecast(start, end, Metric::Unblended).unwrap(),
+            1234.5
+        );
+        assert_eq!(today.requests(), Requests { paid: 1, cached: 1 });
+        let mut tomorrow = CachedSource::new(Forecasting(0), dir.path(), "aws", end);
+        tomorrow.forecast(start, end, Metric::Unblended).unwrap();
+        assert_eq!(tomorrow.requests().paid, 1);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::Deserialize;
 /// [cost]
 /// source = "aws"              # or "fixture:DIR"
 /// profile = "billing"
+/// region = "us-east-1"
 /// group_by = "service"
 /// min_impact = 50.0           # dollars a day
 /// min_percent = 20.0
@@ -19,6 +20,8 @@ pub struct CostConfig {
     pub source: Option<String>,
     #[serde(default)]
     pub profile: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
     #[serde(default)]
     pub group_by: Option<String>,
     #[serde(default)]

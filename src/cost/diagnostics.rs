@@ -382,6 +382,89 @@ pub fn tags_report(
     report
 }
 
+/// `cost report`: spend by group, with the usual figures. Information, not findings.
+pub fn spend_report(
+    s: &super::summary::Summary,
+    group: &str,
+    requests: Requests,
+    warnings: Vec<String>,
+) -> Report {
+    use super::summary::sparkline;
+    let change = |c: Option<f64>| {
+        c.map(|p| format!("{p:+.1} %"))
+            .unwrap_or_else(|| "new".into())
+    };
+    let mut report = Report::new("cost report");
+    let mut headline = TableView::new(["yesterday", "last 7 days", "month to date", "last month"])
+        .titled(format!("Spend up to {}", s.end));
+    headline.right_aligned = vec![0, 1, 2, 3];
+    headline.push(vec![
+        Cell::plain(money(s.yesterday)),
+        Cell::plain(money(s.last_7_days)),
+        Cell::plain(money(s.month_to_date)),
+        Cell::plain(money(s.last_month)),
+    ]);
+    let days = s.end.days_since_epoch() - s.start.days_since_epoch() + 1;
+    let mut table =
+        TableView::new([group, "spend", "vs previous", "share", "trend"]).titled(format!(
+            "{} to {} ({days} days) against the {days} days before",
+            s.start, s.end
+        ));
+    table.right_aligned = vec![1, 2, 3];
+    let mut groups = Vec::new();
+    for g in &s.groups {
+        table.push(vec![
+            Cell::plain(&g.key),
+            Cell::plain(money(g.total)),
+            Cell::plain(change(g.change_percent)),
+            Cell::plain(format!("{:.1} %", g.share_percent)),
+            Cell::plain(sparkline(&g.daily)),
+        ]);
+        groups.push(json!({
+            "key": g.key,
+            "total": round2(g.total),
+            "previous": round2(g.previous),
+            "change_percent": g.change_percent.map(|p| (p * 10.0).round() / 10.0),
+            "share_percent": (g.share_percent * 10.0).round() / 10.0,
+            "daily": g.daily.iter().map(|d| round2(*d)).collect::<Vec<_>>(),
+        }));
+    }
+    table.footer.push(format!(
+        "Total {} ({} against {} before)",
+        money(s.total),
+        change(s.change_percent),
+        money(s.previous)
+    ));
+    report.views.push(headline);
+    report.views.push(table);
+    report.extra.insert(
+        "period".into(),
+        json!({"start": s.start.to_string(), "end": s.end.to_string(), "group_by": group}),
+    );
+    report.extra.insert(
+        "totals".into(),
+        json!({
+            "period": round2(s.total),
+            "previous": round2(s.previous),
+            "change_percent": s.change_percent.map(|p| (p * 10.0).round() / 10.0),
+            "yesterday": round2(s.yesterday),
+            "last_7_days": round2(s.last_7_days),
+            "month_to_date": round2(s.month_to_date),
+            "last_month": round2(s.last_month),
+        }),
+    );
+    report.extra.insert("groups".into(), Value::Array(groups));
+    report.extra.insert(
+        "requests".into(),
+        json!({"paid": requests.paid, "cached": requests.cached}),
+    );
+    report
+        .summary
+        .insert("paid_requests".into(), requests.paid.into());
+    report.warnings = warnings;
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

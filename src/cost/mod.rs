@@ -12,5 +12,6 @@ pub mod query;
 pub mod root_cause;
 pub mod series;
 pub mod source;
+pub mod summary;
 pub mod synthetic;
 pub mod tags;

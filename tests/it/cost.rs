@@ -459,3 +459,81 @@ fn tags_untagged_share_over_the_limit() {
     );
     assert_eq!(lenient.status.code(), Some(0));
 }
+
+#[test]
+fn report_spend_by_service() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "report",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--days",
+            "7",
+        ],
+    );
+    insta::assert_snapshot!(transcript(&out));
+    let doc = json(&opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "report",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--month",
+            "2026-09",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(doc["period"]["start"], "2026-09-01");
+    assert_eq!(doc["period"]["end"], "2026-09-30");
+    let totals = &doc["totals"];
+    assert_eq!(
+        totals["period"], totals["month_to_date"],
+        "the whole of September is its month to date"
+    );
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups[0]["key"], "Amazon Elastic Compute Cloud - Compute");
+    assert_eq!(groups[0]["daily"].as_array().unwrap().len(), 30);
+    assert_eq!(
+        doc["findings"].as_array().unwrap().len(),
+        0,
+        "a report has no findings: exit 0"
+    );
+    assert_valid(&repo_root().join("schema/report.schema.json"), &doc);
+    let bad = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "report",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--month",
+            "2026-13",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn the_readme_shows_the_spend_report_as_it_really_prints() {
+    let out = opsguard(
+        &repo_root(),
+        &[
+            "cost",
+            "report",
+            "--source",
+            "fixture:fixtures/aws/startup-spike",
+            "--days",
+            "7",
+        ],
+    );
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&stdout(&out)),
+        "README.md's report example is stale:\n{}",
+        stdout(&out)
+    );
+}

@@ -296,3 +296,49 @@ fn run_cost(server: &MotoServer, home: &std::path::Path, args: &[&str]) -> std::
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     opsguard_with_env(home, &[&["cost"][..], args].concat(), &env)
 }
+
+/// The request budget: `report` + `anomalies` for 90 days and 50 services cost at
+/// most 3 paid requests on a cold cache and none on a warm one (BENCHMARKS.md).
+#[test]
+fn report_and_anomalies_share_one_paid_query() {
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    let until = "2026-10-15";
+    let first = 20_652; // 2026-07-18, the first of the 90 days
+    let results: Vec<Value> = (0..90)
+        .map(|d| {
+            let day = |n: i64| {
+                let date = opsguard::date::Date::from_days_since_epoch(first + n);
+                date.to_string()
+            };
+            let groups: Vec<Value> = (0..50)
+                .map(|s| {
+                    let weekend = (first + d + 3).rem_euclid(7) >= 5;
+                    let amount = (10.0 + s as f64) * if weekend { 0.7 } else { 1.0 };
+                    json!({"Keys": [format!("Service {s:02}")], "Metrics": {"UnblendedCost": {"Amount": format!("{amount:.4}"), "Unit": "USD"}}})
+                })
+                .collect();
+            json!({"TimePeriod": {"Start": day(d), "End": day(d + 1)}, "Total": {}, "Groups": groups, "Estimated": false})
+        })
+        .collect();
+    assert_eq!(results[0]["TimePeriod"]["Start"], "2026-07-18");
+    server.post_json(
+        "/moto-api/static/ce/cost-and-usage-results",
+        &json!({"results": [{"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}], "ResultsByTime": results}]}),
+    );
+    let paid = |args: &[&str]| {
+        let out = run_cost(
+            &server,
+            home.path(),
+            &[args, &["--until", until, "--format", "json"]].concat(),
+        );
+        assert!(out.status.code() == Some(0), "{}", transcript(&out));
+        json(&out)["requests"].clone()
+    };
+    let cold = [paid(&["anomalies"]), paid(&["report"])];
+    let cold_paid: u64 = cold.iter().map(|r| r["paid"].as_u64().unwrap()).sum();
+    assert!(cold_paid <= 3, "cold: {cold:?}");
+    assert_eq!(cold_paid, 1, "the report reuses the anomalies' days");
+    let warm = [paid(&["anomalies"]), paid(&["report"])];
+    assert!(warm.iter().all(|r| r["paid"] == 0), "warm: {warm:?}");
+}
