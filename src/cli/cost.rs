@@ -169,7 +169,14 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         match detect(&days, &settings, from) {
             Analysis::Analysed(list) => {
                 for anomaly in list {
+                    let at = (anomaly.date.days_since_epoch() - days[0].date.days_since_epoch())
+                        as usize;
+                    let trend = days[at.saturating_sub(13)..=at]
+                        .iter()
+                        .map(|d| d.amount)
+                        .collect();
                     found.push(Found {
+                        trend,
                         group: if key == TOTAL {
                             "total".to_string()
                         } else {

@@ -18,6 +18,8 @@ pub struct Found {
     pub key: String,
     pub anomaly: Anomaly,
     pub causes: Vec<Cause>,
+    /// The series' daily cost for the two weeks ending on the anomalous day.
+    pub trend: Vec<f64>,
 }
 
 pub fn money(amount: f64) -> String {
@@ -76,6 +78,7 @@ pub fn report(
         "expected",
         "impact",
         "score",
+        "14 days",
         "top cause",
     ]);
     view.right_aligned = vec![4, 5, 6, 7];
@@ -145,6 +148,8 @@ pub fn report(
             Cell::plain(money(a.expected)),
             Cell::plain(format!("+{}{percent}", money(a.impact))),
             Cell::plain(format!("{:.1}", a.score)),
+            // The last bar is the anomalous day, marked so it reads without colour.
+            Cell::plain(format!("{}◀", super::summary::sparkline(&f.trend))),
             Cell::plain(top),
         ]);
     }
