@@ -114,11 +114,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         metric,
         until,
     } = open_source(ctx, &args.from)?;
-    let group_by = args
-        .group_by
-        .clone()
-        .or(config.group_by.clone())
-        .unwrap_or_else(|| "service".into());
+    let group = group_from(args.group_by.as_deref(), &config)?;
     let recent = args.recent.or(config.recent).unwrap_or(7);
     let error_impact = args.error_impact.or(config.error_impact).unwrap_or(1000.0);
     let defaults = Settings::default();
@@ -130,11 +126,6 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         .min_percent
         .or(config.min_percent)
         .unwrap_or(defaults.min_percent);
-    let group = GroupBy::parse(&group_by).ok_or_else(|| {
-        Error::usage(format!(
-            "--group-by `{group_by}`: expected service, account, region, usage-type or tag:KEY"
-        ))
-    })?;
     let end = Date::from_days_since_epoch(until.days_since_epoch() + 1);
     let start = Date::from_days_since_epoch(end.days_since_epoch() - i64::from(args.days));
     let records = source.cost_and_usage(&CostQuery {
@@ -146,12 +137,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
     })?;
     if records.is_empty() {
         // A scheduled job must fail loudly: no data is not "no anomalies".
-        return Err(Error::runtime(format!(
-            "Cost Explorer returned no costs for {start} to {until}"
-        ))
-        .with_hint(
-            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
-        ));
+        return Err(no_costs(start, until));
     }
     let settings = Settings {
         min_impact,
@@ -299,12 +285,7 @@ fn budget(ctx: &Context, args: &CostBudgetArgs) -> Result<Outcome> {
         filter: None,
     })?;
     if records.is_empty() {
-        return Err(Error::runtime(format!(
-            "Cost Explorer returned no costs for {start} to {until}"
-        ))
-        .with_hint(
-            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
-        ));
+        return Err(no_costs(start, until));
     }
     let history = series::total(&series::daily(&records, start, today));
     let month_end = if today.month == 12 {
@@ -369,12 +350,7 @@ fn tags(ctx: &Context, args: &CostTagsArgs) -> Result<Outcome> {
         coverages.push(crate::cost::tags::coverage(key, &records, 5));
     }
     if coverages.iter().all(|c| c.total == 0.0) {
-        return Err(Error::runtime(format!(
-            "Cost Explorer returned no costs for {start} to {until}"
-        ))
-        .with_hint(
-            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
-        ));
+        return Err(no_costs(start, until));
     }
     let mut warnings = source.take_warnings();
     warnings.retain(|w| !w.is_empty());
@@ -396,16 +372,7 @@ fn report(ctx: &Context, args: &CostReportArgs) -> Result<Outcome> {
         metric,
         until,
     } = open_source(ctx, &args.from)?;
-    let group_by = args
-        .group_by
-        .clone()
-        .or(config.group_by.clone())
-        .unwrap_or_else(|| "service".into());
-    let group = GroupBy::parse(&group_by).ok_or_else(|| {
-        Error::usage(format!(
-            "--group-by `{group_by}`: expected service, account, region, usage-type or tag:KEY"
-        ))
-    })?;
+    let group = group_from(args.group_by.as_deref(), &config)?;
     let (start, end) = match &args.month {
         Some(text) => {
             let first = Date::parse(&format!("{text}-01")).ok_or_else(|| {
@@ -441,12 +408,7 @@ fn report(ctx: &Context, args: &CostReportArgs) -> Result<Outcome> {
         filter: None,
     })?;
     if records.is_empty() {
-        return Err(Error::runtime(format!(
-            "Cost Explorer returned no costs for {from} to {end}"
-        ))
-        .with_hint(
-            "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
-        ));
+        return Err(no_costs(from, end));
     }
     let summary = crate::cost::summary::summarise(&records, start, end);
     let warnings = source.take_warnings();
@@ -456,4 +418,24 @@ fn report(ctx: &Context, args: &CostReportArgs) -> Result<Outcome> {
         source.requests(),
         warnings,
     ))
+}
+
+/// `--group-by`, else `[cost] group_by`, else by service.
+fn group_from(flag: Option<&str>, config: &CostConfig) -> Result<GroupBy> {
+    let text = flag.or(config.group_by.as_deref()).unwrap_or("service");
+    GroupBy::parse(text).ok_or_else(|| {
+        Error::usage(format!(
+            "--group-by `{text}`: expected service, account, region, usage-type or tag:KEY"
+        ))
+    })
+}
+
+/// A scheduled job must fail loudly: no data is never "nothing to report".
+fn no_costs(start: Date, end: Date) -> Error {
+    Error::runtime(format!(
+        "Cost Explorer returned no costs for {start} to {end}"
+    ))
+    .with_hint(
+        "check the account and dates; Cost Explorer needs up to 24 hours after it is enabled",
+    )
 }

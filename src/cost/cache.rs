@@ -99,6 +99,18 @@ impl<S: CostSource> CachedSource<S> {
         }
     }
 
+    /// Writes an entry atomically; a cache that cannot be written is a warning, not a
+    /// failure of the run.
+    fn store(&mut self, path: &Path, text: &str) {
+        let written = std::fs::create_dir_all(&self.dir)
+            .map_err(crate::error::Error::from)
+            .and_then(|_| crate::output::atomic::write(path, text.as_bytes()));
+        if let Err(e) = written {
+            self.warnings
+                .push(format!("could not update the cache: {e}"));
+        }
+    }
+
     /// Whether a cached day must be asked for again.
     fn stale(&self, date: Date, day: Option<&CachedDay>) -> bool {
         let Some(day) = day else { return true };
@@ -151,13 +163,7 @@ impl<S: CostSource> CostSource for CachedSource<S> {
                 );
             }
             let text = serde_json::to_string(&file).unwrap_or_default();
-            let written = std::fs::create_dir_all(&self.dir)
-                .map_err(crate::error::Error::from)
-                .and_then(|_| crate::output::atomic::write(&path, text.as_bytes()));
-            if let Err(e) = written {
-                self.warnings
-                    .push(format!("could not update the cache: {e}"));
-            }
+            self.store(&path, &text);
         } else {
             self.cached += 1;
         }
@@ -206,13 +212,7 @@ impl<S: CostSource> CostSource for CachedSource<S> {
             amount,
         })
         .unwrap_or_default();
-        let written = std::fs::create_dir_all(&self.dir)
-            .map_err(crate::error::Error::from)
-            .and_then(|_| crate::output::atomic::write(&path, text.as_bytes()));
-        if let Err(e) = written {
-            self.warnings
-                .push(format!("could not update the cache: {e}"));
-        }
+        self.store(&path, &text);
         Ok(amount)
     }
 

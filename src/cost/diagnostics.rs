@@ -154,13 +154,7 @@ pub fn report(
         ]);
     }
     report.views.push(view);
-    report.extra.insert(
-        "requests".into(),
-        json!({"paid": requests.paid, "cached": requests.cached}),
-    );
-    report
-        .summary
-        .insert("paid_requests".into(), requests.paid.into());
+    add_requests(&mut report, requests);
     report.warnings = warnings;
     report
 }
@@ -241,13 +235,7 @@ pub fn budget_report(
             "crossing_date": p.crossing.map(|d| d.to_string()),
         }),
     );
-    report.extra.insert(
-        "requests".into(),
-        json!({"paid": requests.paid, "cached": requests.cached}),
-    );
-    report
-        .summary
-        .insert("paid_requests".into(), requests.paid.into());
+    add_requests(&mut report, requests);
     let mut view = TableView::new(["", "amount"]).titled(format!("Budget for {month}"));
     view.right_aligned = vec![1];
     let rows = [
@@ -376,13 +364,7 @@ pub fn tags_report(
         json!({"start": start.to_string(), "end": until.to_string()}),
     );
     report.extra.insert("tags".into(), Value::Array(items));
-    report.extra.insert(
-        "requests".into(),
-        json!({"paid": requests.paid, "cached": requests.cached}),
-    );
-    report
-        .summary
-        .insert("paid_requests".into(), requests.paid.into());
+    add_requests(&mut report, requests);
     report.warnings = warnings;
     report
 }
@@ -459,6 +441,13 @@ pub fn spend_report(
         }),
     );
     report.extra.insert("groups".into(), Value::Array(groups));
+    add_requests(&mut report, requests);
+    report.warnings = warnings;
+    report
+}
+
+/// What the run cost: `requests` at the top, and `paid_requests` in the summary.
+fn add_requests(report: &mut Report, requests: Requests) {
     report.extra.insert(
         "requests".into(),
         json!({"paid": requests.paid, "cached": requests.cached}),
@@ -466,8 +455,6 @@ pub fn spend_report(
     report
         .summary
         .insert("paid_requests".into(), requests.paid.into());
-    report.warnings = warnings;
-    report
 }
 
 #[cfg(test)]
