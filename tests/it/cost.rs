@@ -2,7 +2,21 @@
 
 use crate::common::*;
 
-fn spike() -> String {
+/// `opsguard cost COMMAND --source fixture:fixtures/aws/startup-spike ARGS…` from the
+/// repository root.
+fn spike(args: &[&str]) -> std::process::Output {
+    let (command, rest) = args.split_first().expect("a command");
+    let mut all = vec![
+        "cost",
+        command,
+        "--source",
+        "fixture:fixtures/aws/startup-spike",
+    ];
+    all.extend_from_slice(rest);
+    opsguard(&repo_root(), &all)
+}
+
+fn spike_dir() -> String {
     repo_root()
         .join("fixtures/aws/startup-spike")
         .display()
@@ -11,15 +25,7 @@ fn spike() -> String {
 
 #[test]
 fn startup_spike_human() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "anomalies",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-        ],
-    );
+    let out = spike(&["anomalies"]);
     insta::assert_snapshot!(transcript(&out));
 }
 
@@ -32,7 +38,7 @@ fn startup_spike_json_contract() {
             "cost",
             "anomalies",
             "--source",
-            &format!("fixture:{}", spike()),
+            &format!("fixture:{}", spike_dir()),
             "--format",
             "json",
         ],
@@ -75,7 +81,7 @@ fn startup_spike_json_contract() {
 #[test]
 fn the_day_before_the_launch_is_quiet_and_old_news_is_not_repeated() {
     let dir = scratch(&[]);
-    let source = format!("fixture:{}", spike());
+    let source = format!("fixture:{}", spike_dir());
     let before = opsguard(
         dir.path(),
         &[
@@ -119,7 +125,7 @@ fn sarif_is_valid() {
             "cost",
             "anomalies",
             "--source",
-            &format!("fixture:{}", spike()),
+            &format!("fixture:{}", spike_dir()),
             "--format",
             "sarif",
         ],
@@ -212,7 +218,7 @@ fn bad_arguments_are_exit_2() {
             "cost",
             "anomalies",
             "--source",
-            &format!("fixture:{}", spike()),
+            &format!("fixture:{}", spike_dir()),
             "--group-by",
             "colour",
         ],
@@ -247,7 +253,7 @@ fn settings_come_from_opsguard_toml_and_flags_win() {
         "opsguard.toml",
         &format!(
             "[cost]\nsource = \"fixture:{}\"\nerror_impact = 100000.0\nrecent = 30\n",
-            spike()
+            spike_dir()
         ),
     )]);
     let doc = json(&opsguard(
@@ -284,31 +290,9 @@ fn settings_come_from_opsguard_toml_and_flags_win() {
 
 #[test]
 fn budget_over_the_limit_says_by_how_much_and_when() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "budget",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--limit",
-            "20000",
-        ],
-    );
+    let out = spike(&["budget", "--limit", "20000"]);
     insta::assert_snapshot!(transcript(&out));
-    let doc = json(&opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "budget",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--limit",
-            "20000",
-            "--format",
-            "json",
-        ],
-    ));
+    let doc = json(&spike(&["budget", "--limit", "20000", "--format", "json"]));
     let budget = &doc["budget"];
     assert_eq!(budget["period"], "2026-10");
     assert_eq!(budget["forecast_source"], "aws", "from cost-forecast.json");
@@ -322,69 +306,37 @@ fn budget_over_the_limit_says_by_how_much_and_when() {
 
 #[test]
 fn budget_run_rate_and_under_the_limit() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "budget",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--limit",
-            "60000",
-            "--forecast",
-            "run-rate",
-            "--format",
-            "json",
-        ],
-    );
+    let out = spike(&[
+        "budget",
+        "--limit",
+        "60000",
+        "--forecast",
+        "run-rate",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     let doc = json(&out);
     assert_eq!(doc["budget"]["forecast_source"], "run-rate");
     assert_eq!(doc["budget"]["over_by"], serde_json::Value::Null);
     // Before the launch the same budget is nowhere near.
-    let quiet = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "budget",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--limit",
-            "5000",
-            "--forecast",
-            "run-rate",
-            "--until",
-            "2026-10-10",
-        ],
-    );
+    let quiet = spike(&[
+        "budget",
+        "--limit",
+        "5000",
+        "--forecast",
+        "run-rate",
+        "--until",
+        "2026-10-10",
+    ]);
     assert_eq!(quiet.status.code(), Some(0), "{}", transcript(&quiet));
-    let bad = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "budget",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--limit",
-            "0",
-        ],
-    );
+    let bad = spike(&["budget", "--limit", "0"]);
     assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
 fn the_readme_shows_the_budget_as_it_really_prints() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "budget",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--limit",
-            "20000",
-        ],
-    );
+    let out = spike(&["budget", "--limit", "20000"]);
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
     assert!(
         readme.contains(&stdout(&out)),
@@ -395,31 +347,9 @@ fn the_readme_shows_the_budget_as_it_really_prints() {
 
 #[test]
 fn tags_untagged_share_over_the_limit() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "tags",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--require",
-            "team,env",
-        ],
-    );
+    let out = spike(&["tags", "--require", "team,env"]);
     insta::assert_snapshot!(transcript(&out));
-    let doc = json(&opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "tags",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--require",
-            "team",
-            "--format",
-            "json",
-        ],
-    ));
+    let doc = json(&spike(&["tags", "--require", "team", "--format", "json"]));
     let team = &doc["tags"][0];
     assert_eq!(team["key"], "team");
     assert!(team["untagged_percent"].as_f64().unwrap() > 50.0);
@@ -430,63 +360,19 @@ fn tags_untagged_share_over_the_limit() {
     assert_eq!(doc["findings"][0]["rule_id"], "cost/untagged-spend");
     assert_valid(&repo_root().join("schema/report.schema.json"), &doc);
     // Before the untagged launch, almost everything carried a team.
-    let before = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "tags",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--require",
-            "team",
-            "--until",
-            "2026-10-10",
-        ],
-    );
+    let before = spike(&["tags", "--require", "team", "--until", "2026-10-10"]);
     assert_eq!(before.status.code(), Some(0), "{}", transcript(&before));
-    let lenient = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "tags",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--require",
-            "team",
-            "--max-untagged",
-            "70",
-        ],
-    );
+    let lenient = spike(&["tags", "--require", "team", "--max-untagged", "70"]);
     assert_eq!(lenient.status.code(), Some(0));
 }
 
 #[test]
 fn report_spend_by_service() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "report",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--days",
-            "7",
-        ],
-    );
+    let out = spike(&["report", "--days", "7"]);
     insta::assert_snapshot!(transcript(&out));
-    let doc = json(&opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "report",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--month",
-            "2026-09",
-            "--format",
-            "json",
-        ],
-    ));
+    let doc = json(&spike(&[
+        "report", "--month", "2026-09", "--format", "json",
+    ]));
     assert_eq!(doc["period"]["start"], "2026-09-01");
     assert_eq!(doc["period"]["end"], "2026-09-30");
     let totals = &doc["totals"];
@@ -503,33 +389,13 @@ fn report_spend_by_service() {
         "a report has no findings: exit 0"
     );
     assert_valid(&repo_root().join("schema/report.schema.json"), &doc);
-    let bad = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "report",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--month",
-            "2026-13",
-        ],
-    );
+    let bad = spike(&["report", "--month", "2026-13"]);
     assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
 fn the_readme_shows_the_spend_report_as_it_really_prints() {
-    let out = opsguard(
-        &repo_root(),
-        &[
-            "cost",
-            "report",
-            "--source",
-            "fixture:fixtures/aws/startup-spike",
-            "--days",
-            "7",
-        ],
-    );
+    let out = spike(&["report", "--days", "7"]);
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
     assert!(
         readme.contains(&stdout(&out)),
