@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{HookCommand, RulesCommand, SecretsCommand, SecretsScanArgs};
 use super::{Context, Outcome};
+use crate::config::LoadedConfig;
 use crate::error::{Error, Result};
 use crate::output::emit_bytes;
 use crate::report::{Cell, Finding, Location, Report, Severity, TableView};
@@ -52,11 +53,11 @@ pub fn run(ctx: &Context, command: SecretsCommand) -> Result<Outcome> {
 }
 
 /// Rules from `--rules`, else `[secrets] rules`, else the built-in packs.
-fn rule_set(ctx: &Context, explicit: Option<&Path>) -> Result<RuleSet> {
+fn rule_set(config: Option<&LoadedConfig>, explicit: Option<&Path>) -> Result<RuleSet> {
     if let Some(path) = explicit {
         return rules::load(path);
     }
-    if let Some(loaded) = ctx.config()? {
+    if let Some(loaded) = config {
         if let Some(path) = &loaded.config.secrets.rules {
             return rules::load(&loaded.resolve(path));
         }
@@ -67,7 +68,7 @@ fn rule_set(ctx: &Context, explicit: Option<&Path>) -> Result<RuleSet> {
 fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report, bool)> {
     let config = ctx.config()?;
     let section = config.as_ref().map(|c| (&c.config.secrets, c));
-    let rules = rule_set(ctx, args.rules.as_deref())?;
+    let rules = rule_set(config.as_ref(), args.rules.as_deref())?;
     let max_blob_size = match &args.max_blob_size {
         Some(text) => parse_size(text).ok_or_else(|| {
             Error::usage(format!(
@@ -171,7 +172,7 @@ fn gather(
 }
 
 fn list(ctx: &Context, explicit: Option<&Path>) -> Result<Outcome> {
-    let rules = rule_set(ctx, explicit)?;
+    let rules = rule_set(ctx.config()?.as_ref(), explicit)?;
     let mut report = Report::new("secrets rules list");
     let mut view = TableView::new(["id", "severity", "confidence", "keywords", "description"]);
     for rule in &rules.rules {
