@@ -418,6 +418,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before')
+            [CompletionResult]::new('rightsize', 'rightsize', [CompletionResultType]::ParameterValue, 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer''s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge')
+            [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Idle waste: idle instances and databases (Trusted Advisor''s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types')
+            [CompletionResult]::new('prices', 'prices', [CompletionResultType]::ParameterValue, 'The on-demand price table behind the estimates')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -536,11 +539,123 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsguard;cost;rightsize' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--regions', '--regions', [CompletionResultType]::ParameterName, 'Regions to look at, comma-separated [default: the profile''s or AWS_REGION, else us-east-1]')
+            [CompletionResult]::new('--lookback-days', '--lookback-days', [CompletionResultType]::ParameterName, 'Days of CloudWatch metrics to judge by [default: 14]')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later')
+            [CompletionResult]::new('--prices', '--prices', [CompletionResultType]::ParameterName, 'A price table that `opsguard cost prices refresh` wrote [default: the embedded rules/cost/prices.csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region enabled for the account (DescribeRegions)')
+            [CompletionResult]::new('--cross-family', '--cross-family', [CompletionResultType]::ParameterName, 'Also consider cheaper current-generation families, Graviton (arm64) among them')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsguard;cost;idle' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--regions', '--regions', [CompletionResultType]::ParameterName, 'Regions to look at, comma-separated [default: the profile''s or AWS_REGION, else us-east-1]')
+            [CompletionResult]::new('--lookback-days', '--lookback-days', [CompletionResultType]::ParameterName, 'Days of CloudWatch metrics to judge by [default: 14]')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later')
+            [CompletionResult]::new('--prices', '--prices', [CompletionResultType]::ParameterName, 'A price table that `opsguard cost prices refresh` wrote [default: the embedded rules/cost/prices.csv]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region enabled for the account (DescribeRegions)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsguard;cost;prices' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opsguard;cost;prices;refresh' {
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Where to write the table (CSV, atomically); pass it to --prices or [cost] prices')
+            [CompletionResult]::new('--regions', '--regions', [CompletionResultType]::ParameterName, 'Regions to price, comma-separated [default: the regions of the current table]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (else AWS_PROFILE, then the default chain)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsguard;cost;prices;help' {
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opsguard;cost;prices;help;refresh' {
+            break
+        }
+        'opsguard;cost;prices;help;help' {
+            break
+        }
         'opsguard;cost;help' {
             [CompletionResult]::new('anomalies', 'anomalies', [CompletionResultType]::ParameterValue, 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before')
+            [CompletionResult]::new('rightsize', 'rightsize', [CompletionResultType]::ParameterValue, 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer''s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge')
+            [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Idle waste: idle instances and databases (Trusted Advisor''s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types')
+            [CompletionResult]::new('prices', 'prices', [CompletionResultType]::ParameterValue, 'The on-demand price table behind the estimates')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -554,6 +669,19 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;cost;help;report' {
+            break
+        }
+        'opsguard;cost;help;rightsize' {
+            break
+        }
+        'opsguard;cost;help;idle' {
+            break
+        }
+        'opsguard;cost;help;prices' {
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)')
+            break
+        }
+        'opsguard;cost;help;prices;refresh' {
             break
         }
         'opsguard;cost;help;help' {
@@ -677,6 +805,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day')
             [CompletionResult]::new('tags', 'tags', [CompletionResultType]::ParameterValue, 'Share of spend missing each required cost-allocation tag, and the services behind it')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before')
+            [CompletionResult]::new('rightsize', 'rightsize', [CompletionResultType]::ParameterValue, 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer''s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge')
+            [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Idle waste: idle instances and databases (Trusted Advisor''s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types')
+            [CompletionResult]::new('prices', 'prices', [CompletionResultType]::ParameterValue, 'The on-demand price table behind the estimates')
             break
         }
         'opsguard;help;cost;anomalies' {
@@ -689,6 +820,19 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;help;cost;report' {
+            break
+        }
+        'opsguard;help;cost;rightsize' {
+            break
+        }
+        'opsguard;help;cost;idle' {
+            break
+        }
+        'opsguard;help;cost;prices' {
+            [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)')
+            break
+        }
+        'opsguard;help;cost;prices;refresh' {
             break
         }
         'opsguard;help;completions' {

@@ -46,8 +46,17 @@ _opsguard() {
             opsguard__subcmd__cost,help)
                 cmd="opsguard__subcmd__cost__subcmd__help"
                 ;;
+            opsguard__subcmd__cost,idle)
+                cmd="opsguard__subcmd__cost__subcmd__idle"
+                ;;
+            opsguard__subcmd__cost,prices)
+                cmd="opsguard__subcmd__cost__subcmd__prices"
+                ;;
             opsguard__subcmd__cost,report)
                 cmd="opsguard__subcmd__cost__subcmd__report"
+                ;;
+            opsguard__subcmd__cost,rightsize)
+                cmd="opsguard__subcmd__cost__subcmd__rightsize"
                 ;;
             opsguard__subcmd__cost,tags)
                 cmd="opsguard__subcmd__cost__subcmd__tags"
@@ -61,11 +70,35 @@ _opsguard() {
             opsguard__subcmd__cost__subcmd__help,help)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__help"
                 ;;
+            opsguard__subcmd__cost__subcmd__help,idle)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__idle"
+                ;;
+            opsguard__subcmd__cost__subcmd__help,prices)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__prices"
+                ;;
             opsguard__subcmd__cost__subcmd__help,report)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__report"
                 ;;
+            opsguard__subcmd__cost__subcmd__help,rightsize)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__rightsize"
+                ;;
             opsguard__subcmd__cost__subcmd__help,tags)
                 cmd="opsguard__subcmd__cost__subcmd__help__subcmd__tags"
+                ;;
+            opsguard__subcmd__cost__subcmd__help__subcmd__prices,refresh)
+                cmd="opsguard__subcmd__cost__subcmd__help__subcmd__prices__subcmd__refresh"
+                ;;
+            opsguard__subcmd__cost__subcmd__prices,help)
+                cmd="opsguard__subcmd__cost__subcmd__prices__subcmd__help"
+                ;;
+            opsguard__subcmd__cost__subcmd__prices,refresh)
+                cmd="opsguard__subcmd__cost__subcmd__prices__subcmd__refresh"
+                ;;
+            opsguard__subcmd__cost__subcmd__prices__subcmd__help,help)
+                cmd="opsguard__subcmd__cost__subcmd__prices__subcmd__help__subcmd__help"
+                ;;
+            opsguard__subcmd__cost__subcmd__prices__subcmd__help,refresh)
+                cmd="opsguard__subcmd__cost__subcmd__prices__subcmd__help__subcmd__refresh"
                 ;;
             opsguard__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__drift__subcmd__baseline"
@@ -118,11 +151,23 @@ _opsguard() {
             opsguard__subcmd__help__subcmd__cost,budget)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__budget"
                 ;;
+            opsguard__subcmd__help__subcmd__cost,idle)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__idle"
+                ;;
+            opsguard__subcmd__help__subcmd__cost,prices)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__prices"
+                ;;
             opsguard__subcmd__help__subcmd__cost,report)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__report"
                 ;;
+            opsguard__subcmd__help__subcmd__cost,rightsize)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__rightsize"
+                ;;
             opsguard__subcmd__help__subcmd__cost,tags)
                 cmd="opsguard__subcmd__help__subcmd__cost__subcmd__tags"
+                ;;
+            opsguard__subcmd__help__subcmd__cost__subcmd__prices,refresh)
+                cmd="opsguard__subcmd__help__subcmd__cost__subcmd__prices__subcmd__refresh"
                 ;;
             opsguard__subcmd__help__subcmd__drift,baseline)
                 cmd="opsguard__subcmd__help__subcmd__drift__subcmd__baseline"
@@ -306,7 +351,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget tags report help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version anomalies budget tags report rightsize idle prices help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,7 +541,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__help)
-            opts="anomalies budget tags report help"
+            opts="anomalies budget tags report rightsize idle prices help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,7 +596,63 @@ _opsguard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__idle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__prices)
+            opts="refresh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__prices__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsguard__subcmd__cost__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__help__subcmd__rightsize)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -572,6 +673,202 @@ _opsguard() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__idle)
+            opts="-o -q -v -h -V --source --profile --regions --all-regions --lookback-days --now --export --prices --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --regions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookback-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__prices)
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version refresh help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__prices__subcmd__help)
+            opts="refresh help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__prices__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__prices__subcmd__help__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__prices__subcmd__refresh)
+            opts="-o -q -v -h -V --write --regions --profile --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --regions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -615,6 +912,72 @@ _opsguard() {
                     return 0
                     ;;
                 --group-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__cost__subcmd__rightsize)
+            opts="-o -q -v -h -V --source --profile --regions --all-regions --lookback-days --now --export --prices --cross-family --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --regions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookback-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prices)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -998,7 +1361,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__cost)
-            opts="anomalies budget tags report"
+            opts="anomalies budget tags report rightsize idle prices"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1039,7 +1402,63 @@ _opsguard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__idle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__prices)
+            opts="refresh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__prices__subcmd__refresh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsguard__subcmd__help__subcmd__cost__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__cost__subcmd__rightsize)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

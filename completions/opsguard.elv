@@ -381,6 +381,9 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
             cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
             cand report 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+            cand rightsize 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer''s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+            cand idle 'Idle waste: idle instances and databases (Trusted Advisor''s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
+            cand prices 'The on-demand price table behind the estimates'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;anomalies'= {
@@ -494,11 +497,116 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsguard;cost;rightsize'= {
+            cand --source '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]'
+            cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --regions 'Regions to look at, comma-separated [default: the profile''s or AWS_REGION, else us-east-1]'
+            cand --lookback-days 'Days of CloudWatch metrics to judge by [default: 14]'
+            cand --now 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]'
+            cand --export 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later'
+            cand --prices 'A price table that `opsguard cost prices refresh` wrote [default: the embedded rules/cost/prices.csv]'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --all-regions 'Every region enabled for the account (DescribeRegions)'
+            cand --cross-family 'Also consider cheaper current-generation families, Graviton (arm64) among them'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;cost;idle'= {
+            cand --source '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]'
+            cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --regions 'Regions to look at, comma-separated [default: the profile''s or AWS_REGION, else us-east-1]'
+            cand --lookback-days 'Days of CloudWatch metrics to judge by [default: 14]'
+            cand --now 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]'
+            cand --export 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later'
+            cand --prices 'A price table that `opsguard cost prices refresh` wrote [default: the embedded rules/cost/prices.csv]'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --all-regions 'Every region enabled for the account (DescribeRegions)'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;cost;prices'= {
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand refresh 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;cost;prices;refresh'= {
+            cand --write 'Where to write the table (CSV, atomically); pass it to --prices or [cost] prices'
+            cand --regions 'Regions to price, comma-separated [default: the regions of the current table]'
+            cand --profile 'AWS profile to use (else AWS_PROFILE, then the default chain)'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsguard;cost;prices;help'= {
+            cand refresh 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsguard;cost;prices;help;refresh'= {
+        }
+        &'opsguard;cost;prices;help;help'= {
+        }
         &'opsguard;cost;help'= {
             cand anomalies 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
             cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
             cand report 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+            cand rightsize 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer''s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+            cand idle 'Idle waste: idle instances and databases (Trusted Advisor''s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
+            cand prices 'The on-demand price table behind the estimates'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;cost;help;anomalies'= {
@@ -508,6 +616,15 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;cost;help;tags'= {
         }
         &'opsguard;cost;help;report'= {
+        }
+        &'opsguard;cost;help;rightsize'= {
+        }
+        &'opsguard;cost;help;idle'= {
+        }
+        &'opsguard;cost;help;prices'= {
+            cand refresh 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)'
+        }
+        &'opsguard;cost;help;prices;refresh'= {
         }
         &'opsguard;cost;help;help'= {
         }
@@ -613,6 +730,9 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand budget 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
             cand tags 'Share of spend missing each required cost-allocation tag, and the services behind it'
             cand report 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+            cand rightsize 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer''s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+            cand idle 'Idle waste: idle instances and databases (Trusted Advisor''s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
+            cand prices 'The on-demand price table behind the estimates'
         }
         &'opsguard;help;cost;anomalies'= {
         }
@@ -621,6 +741,15 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;help;cost;tags'= {
         }
         &'opsguard;help;cost;report'= {
+        }
+        &'opsguard;help;cost;rightsize'= {
+        }
+        &'opsguard;help;cost;idle'= {
+        }
+        &'opsguard;help;cost;prices'= {
+            cand refresh 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)'
+        }
+        &'opsguard;help;cost;prices;refresh'= {
         }
         &'opsguard;help;completions'= {
         }

@@ -261,29 +261,32 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "rules" -d 'List or check rule packs'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "hook" -d 'Manage the git pre-commit hook'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
 warning\t''
 error\t''"
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s q -l quiet -d 'Print nothing on stderr but errors'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -l show-secrets -d 'Print secret values instead of redacting them'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -s V -l version -d 'Print version'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "rightsize" -d 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "prices" -d 'The on-demand price table behind the estimates'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l source -d 'Where costs come from: `aws` (Cost Explorer, the standard credential chain), or `fixture:DIR`, a directory of Cost Explorer exports [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l region -d 'Region of the Cost Explorer endpoint [default: us-east-1, where it lives outside the China partition]' -r
@@ -396,10 +399,86 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l show-secrets -d 'Print secret values instead of redacting them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l source -d '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l regions -d 'Regions to look at, comma-separated [default: the profile\'s or AWS_REGION, else us-east-1]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l lookback-days -d 'Days of CloudWatch metrics to judge by [default: 14]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l now -d 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l export -d 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l prices -d 'A price table that `opsguard cost prices refresh` wrote [default: the embedded rules/cost/prices.csv]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l all-regions -d 'Every region enabled for the account (DescribeRegions)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l cross-family -d 'Also consider cheaper current-generation families, Graviton (arm64) among them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l source -d '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l regions -d 'Regions to look at, comma-separated [default: the profile\'s or AWS_REGION, else us-east-1]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l lookback-days -d 'Days of CloudWatch metrics to judge by [default: 14]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l now -d 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l export -d 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l prices -d 'A price table that `opsguard cost prices refresh` wrote [default: the embedded rules/cost/prices.csv]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l all-regions -d 'Every region enabled for the account (DescribeRegions)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -f -a "refresh" -d 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "anomalies" -d 'Find days whose cost broke from its seasonal baseline (spikes and level shifts), with the usage types, regions and accounts behind them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "rightsize" -d 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "prices" -d 'The on-demand price table behind the estimates'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
@@ -473,3 +552,6 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "rightsize" -d 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "prices" -d 'The on-demand price table behind the estimates'

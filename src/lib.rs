@@ -13,3 +13,4 @@ pub mod output;
 pub mod paths;
 pub mod report;
 pub mod secrets;
+pub mod timestamp;

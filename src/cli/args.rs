@@ -257,6 +257,113 @@ pub enum CostCommand {
     /// Spend by service (or account, region, usage type, tag): totals, yesterday, last 7
     /// days, month to date, last month, and each group against the period before.
     Report(CostReportArgs),
+    /// Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer's P99.5
+    /// method, priced saving), under-provisioned (a risk, priced fix), production databases
+    /// without Multi-AZ, and instances with too little data to judge.
+    #[command(after_help = COST_RIGHTSIZE_HELP)]
+    Rightsize(CostRightsizeArgs),
+    /// Idle waste: idle instances and databases (Trusted Advisor's rules), unattached
+    /// volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper
+    /// as gp3, old snapshots of deleted volumes, previous-generation types.
+    #[command(after_help = COST_RIGHTSIZE_HELP)]
+    Idle(CostIdleArgs),
+    /// The on-demand price table behind the estimates.
+    #[command(subcommand)]
+    Prices(PricesCommand),
+}
+
+pub const COST_RIGHTSIZE_HELP: &str = "\
+Estimates are on-demand list prices (730 hours a month) from the embedded table
+rules/cost/prices.csv, or --prices FILE from `opsguard cost prices refresh`. Thresholds
+live in rules/cost/rightsizing.toml and can be overridden under [cost.thresholds].
+
+Examples:
+  opsguard cost rightsize                                   # the configured region
+  opsguard cost rightsize --regions us-east-1,eu-west-1 --cross-family
+  opsguard cost idle --all-regions --format json
+  opsguard cost rightsize --export snapshot/                # keep what was read
+  opsguard cost idle --source fixture:fixtures/aws/rightsizing";
+
+/// Where the fleet comes from; shared by `cost rightsize` and `cost idle`.
+#[derive(Debug, Args)]
+pub struct FleetSourceArgs {
+    /// `aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or
+    /// `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws].
+    #[arg(long, value_name = "aws|fixture:DIR")]
+    pub source: Option<String>,
+
+    /// AWS profile to use (else AWS_PROFILE, then the default chain).
+    #[arg(long)]
+    pub profile: Option<String>,
+
+    /// Regions to look at, comma-separated [default: the profile's or AWS_REGION, else
+    /// us-east-1].
+    #[arg(
+        long,
+        value_name = "REGION[,REGION…]",
+        value_delimiter = ',',
+        conflicts_with = "all_regions"
+    )]
+    pub regions: Vec<String>,
+
+    /// Every region enabled for the account (DescribeRegions).
+    #[arg(long)]
+    pub all_regions: bool,
+
+    /// Days of CloudWatch metrics to judge by [default: 14].
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=63))]
+    pub lookback_days: Option<u32>,
+
+    /// Judge as of this time: the end of the metric window and the clock for ages
+    /// (snapshots, stopped instances) [default: now; for a fixture, the end of its window].
+    #[arg(long, value_name = "YYYY-MM-DD[THH:MM:SSZ]")]
+    pub now: Option<String>,
+
+    /// Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later.
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
+
+    /// A price table that `opsguard cost prices refresh` wrote [default: the embedded
+    /// rules/cost/prices.csv].
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CostRightsizeArgs {
+    #[command(flatten)]
+    pub from: FleetSourceArgs,
+
+    /// Also consider cheaper current-generation families, Graviton (arm64) among them.
+    #[arg(long)]
+    pub cross_family: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CostIdleArgs {
+    #[command(flatten)]
+    pub from: FleetSourceArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricesCommand {
+    /// Rebuild the price table from the AWS Price List API (pricing:GetProducts).
+    Refresh(PricesRefreshArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PricesRefreshArgs {
+    /// Where to write the table (CSV, atomically); pass it to --prices or [cost] prices.
+    #[arg(long, value_name = "FILE")]
+    pub write: PathBuf,
+
+    /// Regions to price, comma-separated [default: the regions of the current table].
+    #[arg(long, value_name = "REGION[,REGION…]", value_delimiter = ',')]
+    pub regions: Vec<String>,
+
+    /// AWS profile to use (else AWS_PROFILE, then the default chain).
+    #[arg(long)]
+    pub profile: Option<String>,
 }
 
 pub const COST_ANOMALIES_HELP: &str = "\

@@ -28,6 +28,9 @@ pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
         CostCommand::Budget(args) => budget(ctx, &args),
         CostCommand::Tags(args) => tags(ctx, &args),
         CostCommand::Report(args) => report(ctx, &args),
+        CostCommand::Rightsize(args) => super::cost_fleet::rightsize_command(ctx, &args),
+        CostCommand::Idle(args) => super::cost_fleet::idle_command(ctx, &args),
+        CostCommand::Prices(command) => super::cost_fleet::prices_command(ctx, command),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod args;
 mod completions;
 mod cost;
+mod cost_fleet;
 mod drift;
 mod man;
 mod schema;

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::thresholds::ThresholdOverrides;
+
 /// ```toml
 /// [cost]
 /// source = "aws"              # or "fixture:DIR"
@@ -12,6 +14,11 @@ use serde::Deserialize;
 /// min_percent = 20.0
 /// error_impact = 1000.0
 /// recent = 7                  # days whose anomalies are reported
+/// regions = ["us-east-1"]     # rightsize / idle
+/// prices = "prices.csv"       # from `cost prices refresh`
+///
+/// [cost.thresholds]           # any key of rules/cost/rightsizing.toml
+/// headroom_percent = 30
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,4 +39,10 @@ pub struct CostConfig {
     pub error_impact: Option<f64>,
     #[serde(default)]
     pub recent: Option<u32>,
+    #[serde(default)]
+    pub regions: Option<Vec<String>>,
+    #[serde(default)]
+    pub prices: Option<String>,
+    #[serde(default)]
+    pub thresholds: ThresholdOverrides,
 }

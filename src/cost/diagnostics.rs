@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use super::anomaly::{Anomaly, Kind};
 use super::budget::Projection;
+use super::recommendation::round2;
 use super::root_cause::Cause;
 use super::source::Requests;
 use crate::report::{Cell, Finding, Report, RuleDescriptor, Severity, TableView};
@@ -38,10 +39,6 @@ pub fn money(amount: f64) -> String {
         grouped.push(c);
     }
     format!("{sign}${grouped}.{:02}", cents % 100)
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 pub fn report(

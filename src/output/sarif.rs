@@ -106,7 +106,15 @@ fn result(finding: &Finding, rule_index: usize) -> sarif::Result {
         .properties
         .iter()
         .filter(|(k, _)| !WITHHELD_PROPERTIES.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
+        .map(|(k, v)| {
+            // SARIF reserves a property bag's `tags` for an array of strings; a resource's
+            // key/value tags (cost findings) go beside it instead.
+            if k == "tags" && !v.is_array() {
+                ("resource_tags".to_string(), v.clone())
+            } else {
+                (k.clone(), v.clone())
+            }
+        })
         .collect();
     if let Some(commit) = &finding.location.commit {
         properties.insert("commit".into(), serde_json::Value::from(commit.clone()));

@@ -6,6 +6,8 @@ mod cli;
 mod common;
 mod cost;
 mod cost_aws;
+mod cost_fleet;
+mod cost_fleet_aws;
 mod drift;
 mod formats;
 mod git_repo;

@@ -4,7 +4,6 @@
 //! `GetCostAndUsage` has no paginator in the SDK, so pages are followed by hand; every page
 //! is a paid request ($0.01) and is counted.
 
-use aws_config::{BehaviorVersion, Region};
 use aws_sdk_costexplorer::error::{DisplayErrorContext, SdkError};
 use aws_sdk_costexplorer::types::{
     DateInterval, Dimension as AwsDimension, DimensionValues, Expression, Granularity,
@@ -12,8 +11,8 @@ use aws_sdk_costexplorer::types::{
 };
 use aws_sdk_costexplorer::Client;
 
-use super::query::{CostQuery, CostRecord, Dimension, GroupBy, Metric};
-use super::source::{CostSource, Requests};
+use crate::cost::query::{CostQuery, CostRecord, Dimension, GroupBy, Metric};
+use crate::cost::source::{CostSource, Requests};
 use crate::date::Date;
 use crate::error::{Error, Result};
 
@@ -23,25 +22,20 @@ const COST_EXPLORER_REGION: &str = "us-east-1";
 
 pub struct AwsSource {
     runtime: tokio::runtime::Runtime,
-    client: Client,
+    ce: Client,
     requests: Requests,
 }
 
 impl AwsSource {
     pub fn connect(profile: Option<&str>, region: Option<&str>) -> Result<AwsSource> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Error::runtime(format!("cannot start the async runtime: {e}")))?;
-        let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(
-            region.unwrap_or(COST_EXPLORER_REGION).to_string(),
-        ));
-        if let Some(profile) = profile {
-            loader = loader.profile_name(profile);
-        }
-        let config = runtime.block_on(loader.load());
+        let runtime = super::runtime()?;
+        let config = super::load_config(
+            &runtime,
+            profile,
+            Some(region.unwrap_or(COST_EXPLORER_REGION)),
+        );
         Ok(AwsSource {
-            client: Client::new(&config),
+            ce: Client::new(&config),
             runtime,
             requests: Requests::default(),
         })
@@ -54,7 +48,7 @@ impl CostSource for AwsSource {
         let mut token: Option<String> = None;
         loop {
             let mut request = self
-                .client
+                .ce
                 .get_cost_and_usage()
                 .time_period(
                     DateInterval::builder()
@@ -140,7 +134,7 @@ impl CostSource for AwsSource {
             Metric::NetUnblended => AwsMetric::NetUnblendedCost,
         };
         let request = self
-            .client
+            .ce
             .get_cost_forecast()
             .time_period(
                 DateInterval::builder()

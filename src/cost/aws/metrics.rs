@@ -1,0 +1,117 @@
+//! Utilization through CloudWatch `GetMetricData`: every series of a region in batches
+//! of 500 queries (the API's limit), each batch followed through its `NextToken` pages.
+
+use aws_sdk_cloudwatch::primitives::DateTime;
+use aws_sdk_cloudwatch::types::{Dimension, Metric, MetricDataQuery, MetricStat, ScanBy};
+use aws_sdk_cloudwatch::Client as CloudWatch;
+
+use super::explain;
+use crate::cost::fleet::{MetricKind, Series, Window};
+use crate::error::Result;
+
+/// GetMetricData accepts at most 500 queries a call.
+pub const QUERIES_PER_CALL: usize = 500;
+
+/// What to ask for: a resource and one of its series.
+pub type Wanted = (String, MetricKind);
+
+pub struct Fetched {
+    pub series: Vec<Series>,
+    pub calls: u64,
+}
+
+fn query(id: String, resource: &str, kind: MetricKind) -> MetricDataQuery {
+    let spec = kind.spec();
+    MetricDataQuery::builder()
+        .id(id)
+        .metric_stat(
+            MetricStat::builder()
+                .metric(
+                    Metric::builder()
+                        .namespace(spec.namespace)
+                        .metric_name(spec.name)
+                        .dimensions(
+                            Dimension::builder()
+                                .name(spec.dimension)
+                                .value(resource)
+                                .build(),
+                        )
+                        .build(),
+                )
+                .period(spec.period as i32)
+                .stat(spec.stat)
+                .build(),
+        )
+        .return_data(true)
+        .build()
+}
+
+pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -> Result<Fetched> {
+    let mut series: Vec<Series> = wanted
+        .iter()
+        .map(|(resource, kind)| {
+            let period = i64::from(kind.spec().period);
+            let slots = ((window.end.secs() - window.start.secs()) + period - 1) / period;
+            Series {
+                resource: resource.clone(),
+                kind: *kind,
+                period: kind.spec().period,
+                values: vec![None; slots.max(0) as usize],
+            }
+        })
+        .collect();
+    let mut calls = 0;
+    for (batch, chunk) in wanted.chunks(QUERIES_PER_CALL).enumerate() {
+        let base = batch * QUERIES_PER_CALL;
+        let queries: Vec<MetricDataQuery> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, (resource, kind))| query(format!("q{}", base + i), resource, *kind))
+            .collect();
+        let mut token: Option<String> = None;
+        loop {
+            calls += 1;
+            let page = cloudwatch
+                .get_metric_data()
+                .set_metric_data_queries(Some(queries.clone()))
+                .start_time(DateTime::from_secs(window.start.secs()))
+                .end_time(DateTime::from_secs(window.end.secs()))
+                .scan_by(ScanBy::TimestampAscending)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| explain("CloudWatch", &e))?;
+            for result in page.metric_data_results() {
+                let Some(index) = result
+                    .id()
+                    .and_then(|id| id.strip_prefix('q'))
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|n| *n < series.len())
+                else {
+                    continue;
+                };
+                let s = &mut series[index];
+                let period = i64::from(s.period);
+                for (at, value) in result.timestamps().iter().zip(result.values()) {
+                    let offset = at.secs() - window.start.secs();
+                    if offset < 0 || !value.is_finite() {
+                        continue;
+                    }
+                    if let Some(slot) = s.values.get_mut((offset / period) as usize) {
+                        *slot = Some(*value);
+                    }
+                }
+            }
+            token = page
+                .next_token()
+                .filter(|t| !t.is_empty())
+                .map(str::to_string);
+            if token.is_none() {
+                break;
+            }
+        }
+    }
+    // A series with no datapoint at all is left out, as if never asked for.
+    series.retain(|s| s.values.iter().any(Option::is_some));
+    Ok(Fetched { series, calls })
+}

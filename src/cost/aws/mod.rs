@@ -1,0 +1,93 @@
+//! The AWS adapters of `opsguard cost`, each through the official SDK: Cost Explorer
+//! (billing), EC2 and RDS inventory, CloudWatch metrics, and the Price List API. They
+//! share the standard credential chain, `--profile`, and `AWS_ENDPOINT_URL` (how the
+//! tests reach a local moto server).
+
+mod billing;
+mod gather;
+mod inventory;
+mod metrics;
+mod pricing;
+
+pub use billing::AwsSource;
+pub use gather::{gather, Calls, RegionChoice};
+pub use pricing::fetch_prices;
+
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+
+use crate::error::{Error, Result};
+
+/// One runtime per command: the CLI is synchronous everywhere else.
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::runtime(format!("cannot start the async runtime: {e}")))
+}
+
+/// The SDK configuration from the standard chain, with `--profile` and a region.
+pub(crate) fn load_config(
+    runtime: &tokio::runtime::Runtime,
+    profile: Option<&str>,
+    region: Option<&str>,
+) -> SdkConfig {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest());
+    if let Some(region) = region {
+        loader = loader.region(Region::new(region.to_string()));
+    }
+    if let Some(profile) = profile {
+        loader = loader.profile_name(profile);
+    }
+    runtime.block_on(loader.load())
+}
+
+/// One line that says what went wrong with `service`, and what to do about it.
+pub(crate) fn explain<E, R>(service: &str, err: &SdkError<E, R>) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    let (code, message) = match err {
+        SdkError::ServiceError(e) => (
+            e.err().code().map(str::to_string),
+            e.err().message().unwrap_or("").to_string(),
+        ),
+        other => (None, DisplayErrorContext(other).to_string()),
+    };
+    match code.as_deref() {
+        Some(
+            "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation"
+            | "AuthFailure",
+        ) => Error::runtime(format!("access denied to {service}")).with_hint(
+            "grant the read-only actions in docs/iam-policy.json (every action opsguard calls)",
+        ),
+        Some("OptInRequired") => Error::runtime(format!(
+            "{service}: the region is not enabled for this account"
+        ))
+        .with_hint("pass --regions with enabled regions only, or use --all-regions"),
+        Some("Throttling" | "ThrottlingException" | "RequestLimitExceeded") => Error::runtime(
+            format!("{service} throttled the requests, even after retries"),
+        )
+        .with_hint("run again later, or with fewer --regions"),
+        Some(other) => Error::runtime(format!(
+            "{service} refused the request ({other}: {})",
+            first_line(&message)
+        )),
+        None if message.contains("credentials") || message.contains("Credentials") => {
+            Error::runtime("no AWS credentials").with_hint(
+                "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, or log in with `aws sso login`",
+            )
+        }
+        None => Error::runtime(format!("cannot reach {service}: {}", first_line(&message))),
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
+}
+
+/// SDK times to ours.
+pub(crate) fn timestamp(t: &aws_sdk_ec2::primitives::DateTime) -> crate::timestamp::Timestamp {
+    crate::timestamp::Timestamp(t.secs())
+}

@@ -1,0 +1,213 @@
+//! One recommendation of `cost rightsize` or `cost idle`: what the resource is, what was
+//! found, what to do, and what it saves (or, for a risk, what fixing it costs).
+
+use serde::Serialize;
+
+use super::fleet::Tags;
+use crate::report::Severity;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Ec2,
+    Rds,
+    Ebs,
+    Eip,
+    Snapshot,
+}
+
+impl Service {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Service::Ec2 => "ec2",
+            Service::Rds => "rds",
+            Service::Ebs => "ebs",
+            Service::Eip => "eip",
+            Service::Snapshot => "snapshot",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    UnderProvisioned,
+    NotMultiAz,
+    OverProvisioned,
+    Idle,
+    PreviousGeneration,
+    Unattached,
+    Gp2ToGp3,
+    OldSnapshot,
+    InsufficientData,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::UnderProvisioned,
+        Kind::NotMultiAz,
+        Kind::OverProvisioned,
+        Kind::Idle,
+        Kind::PreviousGeneration,
+        Kind::Unattached,
+        Kind::Gp2ToGp3,
+        Kind::OldSnapshot,
+        Kind::InsufficientData,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::UnderProvisioned => "under_provisioned",
+            Kind::NotMultiAz => "not_multi_az",
+            Kind::OverProvisioned => "over_provisioned",
+            Kind::Idle => "idle",
+            Kind::PreviousGeneration => "previous_generation",
+            Kind::Unattached => "unattached",
+            Kind::Gp2ToGp3 => "gp2_to_gp3",
+            Kind::OldSnapshot => "old_snapshot",
+            Kind::InsufficientData => "insufficient_data",
+        }
+    }
+
+    /// Risks are errors, savings warnings, missing data a note.
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::UnderProvisioned | Kind::NotMultiAz => Severity::Error,
+            Kind::InsufficientData => Severity::Note,
+            _ => Severity::Warning,
+        }
+    }
+
+    pub fn is_risk(self) -> bool {
+        self.severity() == Severity::Error
+    }
+
+    pub fn rule_id(self) -> String {
+        format!("cost/{}", self.as_str().replace('_', "-"))
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Kind::UnderProvisioned => "CPU, memory, storage or burst credits run out: size up.",
+            Kind::NotMultiAz => "A production database runs in one Availability Zone.",
+            Kind::OverProvisioned => {
+                "Peak use (P99.5) fits a smaller type with headroom (Compute Optimizer's method)."
+            }
+            Kind::Idle => {
+                "Little or no use: Trusted Advisor's idle rules, or storage nothing uses."
+            }
+            Kind::PreviousGeneration => {
+                "A previous-generation type: the current one costs less or the same."
+            }
+            Kind::Unattached => "Paid for, attached to nothing.",
+            Kind::Gp2ToGp3 => "gp3 gives the same IOPS and throughput for less.",
+            Kind::OldSnapshot => "An old snapshot whose volume is gone.",
+            Kind::InsufficientData => "Too few hours of metrics to recommend anything.",
+        }
+    }
+}
+
+/// Measured figures behind a recommendation; absent ones are left out of JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Figures {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_p99_5: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projected_cpu_p99_5: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mem_used_max_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mem_min_free_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage_min_free_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_credit_balance_min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connections_max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_low: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_of_data: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_gb: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub resource_id: String,
+    pub service: Service,
+    pub region: String,
+    pub name: Option<String>,
+    pub tags: Tags,
+    pub finding: Kind,
+    pub current_type: Option<String>,
+    pub recommended_type: Option<String>,
+    pub metrics: Figures,
+    /// What the resource costs a month now, at on-demand list prices.
+    pub monthly_cost: Option<f64>,
+    /// What following the recommendation saves a month; `None` for risks and where a
+    /// price is missing.
+    pub monthly_savings: Option<f64>,
+    /// What fixing a risk adds a month.
+    pub monthly_extra_cost: Option<f64>,
+    pub reason: String,
+}
+
+impl Recommendation {
+    pub fn new(
+        service: Service,
+        resource_id: &str,
+        region: &str,
+        tags: &Tags,
+        finding: Kind,
+    ) -> Self {
+        Recommendation {
+            resource_id: resource_id.to_string(),
+            service,
+            region: region.to_string(),
+            name: super::fleet::name_of(tags),
+            tags: tags.clone(),
+            finding,
+            current_type: None,
+            recommended_type: None,
+            metrics: Figures::default(),
+            monthly_cost: None,
+            monthly_savings: None,
+            monthly_extra_cost: None,
+            reason: String::new(),
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.finding.severity()
+    }
+}
+
+/// Dollars to the cent, as reports show them.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Risks first (worst extra cost first), then savings (largest first), then notes; ties
+/// by resource so output is stable.
+pub fn sort(list: &mut [Recommendation]) {
+    list.sort_by(|a, b| {
+        let rank = |r: &Recommendation| match r.severity() {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Note => 2,
+        };
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| {
+                let value = |r: &Recommendation| r.monthly_savings.unwrap_or(0.0);
+                value(b).total_cmp(&value(a))
+            })
+            .then_with(|| a.finding.cmp(&b.finding))
+            .then_with(|| (&a.region, &a.resource_id).cmp(&(&b.region, &b.resource_id)))
+    });
+}

@@ -1,0 +1,212 @@
+//! `cost rightsize` and `cost idle` as shared findings, in the JSON contract
+//! (`recommendations`, `totals`, `requests`), with risks shown first and apart from
+//! savings for people.
+
+use serde_json::{json, Map, Value};
+
+use super::diagnostics::money;
+use super::fleet::Window;
+use super::recommendation::{round2, Kind, Recommendation};
+use crate::report::{Cell, Finding, Report, RuleDescriptor, Severity, TableView};
+
+/// Where the prices came from, for the report and its footer.
+pub struct PriceNote {
+    pub source: String,
+    pub date: Option<String>,
+}
+
+pub fn report(
+    command: &str,
+    list: &[Recommendation],
+    kinds: &[Kind],
+    window: Window,
+    prices: &PriceNote,
+    requests: Value,
+    warnings: Vec<String>,
+) -> Report {
+    let mut report = Report::new(command);
+    report.items_key = "recommendations";
+    report.rules = kinds
+        .iter()
+        .map(|k| RuleDescriptor {
+            id: k.rule_id(),
+            name: k.as_str().to_string(),
+            description: k.description().to_string(),
+            default_severity: k.severity(),
+            help_uri: None,
+        })
+        .collect();
+    let mut risks = TableView::new([
+        "severity",
+        "finding",
+        "resource",
+        "region",
+        "type → fix",
+        "extra/month",
+        "reason",
+    ])
+    .titled("Risks");
+    risks.right_aligned = vec![5];
+    risks.unwrapped = vec![0, 5];
+    risks.min_widths = vec![(2, 14), (4, 16)];
+    let mut savings = TableView::new([
+        "finding",
+        "resource",
+        "region",
+        "type → recommended",
+        "cost/month",
+        "saving/month",
+        "reason",
+    ])
+    .titled("Savings (on-demand list prices)");
+    savings.right_aligned = vec![4, 5];
+    savings.unwrapped = vec![4, 5];
+    savings.min_widths = vec![(1, 14), (3, 16)];
+    let mut unknown = TableView::new(["resource", "region", "type", "hours of data", "reason"])
+        .titled("Not judged: too little data");
+    unknown.right_aligned = vec![3];
+
+    let (mut total_savings, mut total_extra, mut total_cost) = (0.0, 0.0, 0.0);
+    let mut by_kind: Map<String, Value> = Map::new();
+    for r in list {
+        let label = r
+            .name
+            .as_ref()
+            .map(|n| format!("{n} ({})", r.resource_id))
+            .unwrap_or_else(|| r.resource_id.clone());
+        let types = match (&r.current_type, &r.recommended_type) {
+            (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+            (Some(a), Some(_)) if r.finding == Kind::NotMultiAz => format!("{a} → Multi-AZ"),
+            (Some(a), _) => a.clone(),
+            (None, Some(b)) => format!("→ {b}"),
+            (None, None) => "—".into(),
+        };
+        let message = format!(
+            "{} {} {}: {}",
+            r.service.as_str(),
+            label,
+            r.finding.as_str().replace('_', " "),
+            r.reason
+        );
+        let mut finding = Finding::new(
+            r.finding.rule_id(),
+            r.severity(),
+            message,
+            &[
+                r.service.as_str(),
+                &r.region,
+                &r.resource_id,
+                r.finding.as_str(),
+            ],
+        );
+        if let Value::Object(fields) = serde_json::to_value(r).unwrap_or(Value::Null) {
+            for (k, v) in fields {
+                finding.properties.insert(k, v);
+            }
+        }
+        report.findings.push(finding);
+        total_savings += r.monthly_savings.unwrap_or(0.0);
+        total_extra += r.monthly_extra_cost.unwrap_or(0.0);
+        total_cost += r.monthly_cost.unwrap_or(0.0);
+        let entry = by_kind
+            .entry(r.finding.as_str().to_string())
+            .or_insert_with(|| json!({"count": 0, "monthly_savings": 0.0}));
+        entry["count"] = Value::from(entry["count"].as_u64().unwrap_or(0) + 1);
+        entry["monthly_savings"] = Value::from(round2(
+            entry["monthly_savings"].as_f64().unwrap_or(0.0) + r.monthly_savings.unwrap_or(0.0),
+        ));
+        let price = |x: Option<f64>| x.map(money).unwrap_or_else(|| "—".into());
+        match r.severity() {
+            Severity::Error => risks.push(vec![
+                Cell::severity(Severity::Error),
+                Cell::plain(r.finding.as_str().replace('_', " ")),
+                Cell::plain(format!("{} {label}", r.service.as_str())),
+                Cell::plain(&r.region),
+                Cell::plain(types),
+                Cell::plain(
+                    r.monthly_extra_cost
+                        .map(|x| format!("+{}", money(x)))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::plain(&r.reason),
+            ]),
+            Severity::Warning => savings.push(vec![
+                Cell::plain(r.finding.as_str().replace('_', " ")),
+                Cell::plain(format!("{} {label}", r.service.as_str())),
+                Cell::plain(&r.region),
+                Cell::plain(types),
+                Cell::plain(price(r.monthly_cost)),
+                Cell::plain(price(r.monthly_savings)),
+                Cell::plain(&r.reason),
+            ]),
+            Severity::Note => unknown.push(vec![
+                Cell::plain(format!("{} {label}", r.service.as_str())),
+                Cell::plain(&r.region),
+                Cell::plain(r.current_type.clone().unwrap_or_default()),
+                Cell::plain(
+                    r.metrics
+                        .hours_of_data
+                        .map(|h| format!("{h}"))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::plain(&r.reason),
+            ]),
+        }
+    }
+    let dated = prices
+        .date
+        .as_ref()
+        .map(|d| format!(" of {d}"))
+        .unwrap_or_default();
+    if !risks.rows.is_empty() {
+        risks.footer.push(format!(
+            "Fixing these risks adds {} a month.",
+            money(total_extra)
+        ));
+        report.views.push(risks);
+    }
+    if !savings.rows.is_empty() {
+        savings.footer.push(format!(
+            "Total {} a month ({} a year), at on-demand list prices{dated} from {}.",
+            money(total_savings),
+            money(total_savings * 12.0),
+            prices.source
+        ));
+        report.views.push(savings);
+    }
+    if !unknown.rows.is_empty() {
+        report.views.push(unknown);
+    }
+    if report.views.is_empty() {
+        let mut clean = TableView::new(["result"]);
+        clean.push(vec![Cell::plain(format!(
+            "nothing to recommend ({} to {})",
+            window.start, window.end
+        ))]);
+        report.views.push(clean);
+    }
+    report.extra.insert(
+        "window".into(),
+        json!({"start": window.start.to_string(), "end": window.end.to_string()}),
+    );
+    report.extra.insert(
+        "prices".into(),
+        json!({"source": prices.source, "date": prices.date, "basis": "on-demand list prices, 730 hours a month"}),
+    );
+    report.extra.insert(
+        "totals".into(),
+        json!({
+            "monthly_savings": round2(total_savings),
+            "annual_savings": round2(total_savings * 12.0),
+            "monthly_extra_cost": round2(total_extra),
+            "monthly_cost_of_flagged": round2(total_cost),
+            "by_finding": by_kind,
+        }),
+    );
+    report.extra.insert("requests".into(), requests);
+    report
+        .summary
+        .insert("monthly_savings".into(), Value::from(round2(total_savings)));
+    report.warnings = warnings;
+    report
+}
