@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo bench --quiet --bench cost_rightsize
 cargo build --release --quiet
-bin="$PWD/${CARGO_TARGET_DIR:-target}/release/opsguard"
+bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/opsguard"
 venv="${OPSGUARD_TEST_VENV:-$HOME/.cache/opsguard/venv-moto-5.2.5}"
 [ -x "$venv/bin/moto_server" ] || bash scripts/test --no-run >/dev/null
 port=5987
@@ -34,7 +34,7 @@ print(f"created 1,000 instances and 200 databases in moto in {time.time() - bega
 PY
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
   AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true
-/usr/bin/time -f "cost rightsize against moto: %e s wall, peak RSS %M KiB" \
+/usr/bin/time -f "cost rightsize against moto: %e s wall (opsguard: %U s user, %S s system), peak RSS %M KiB" \
   "$bin" cost rightsize --format json -o bench/work/rightsize-moto.json --exit-zero
 python3 - <<'PY'
 import json, math

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-bin="$PWD/${CARGO_TARGET_DIR:-target}/release/opsguard"
+bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/opsguard"
 work=bench/work/secrets-big
 peers="${OPSGUARD_PEERS:-$HOME/.cache/opsguard/peers}"
 if [ ! -d "$work/repo" ]; then

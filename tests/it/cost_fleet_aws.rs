@@ -523,3 +523,60 @@ fn an_unreachable_endpoint_is_a_one_line_error() {
     assert!(err.contains("error: cannot reach STS"), "{err}");
     assert_eq!(stdout(&out), "");
 }
+
+#[test]
+fn all_regions_reads_every_enabled_region_and_an_empty_account_is_clean() {
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    let env = server.aws_env(home.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out = opsguard_with_env(
+        home.path(),
+        &["cost", "idle", "--all-regions", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let doc = json(&out);
+    // One DescribeDBInstances per region, and moto enables more than a dozen; moto's
+    // public AMI snapshots belong to other accounts and are not ours.
+    assert!(
+        doc["requests"]["rds"].as_u64().unwrap() > 12,
+        "{:#}",
+        doc["requests"]
+    );
+    assert_eq!(doc["summary"]["resources"]["snapshots"], 0);
+    assert_eq!(doc["recommendations"], serde_json::json!([]));
+}
+
+/// moto has no Price List API; the refresh must fail in one line and leave the table it
+/// would have replaced as it was.
+#[test]
+fn a_failed_price_refresh_leaves_the_table_alone() {
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    let table = home.path().join("prices.csv");
+    std::fs::write(&table, "the old table\n").unwrap();
+    let env = server.aws_env(home.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out = opsguard_with_env(
+        home.path(),
+        &[
+            "cost",
+            "prices",
+            "refresh",
+            "--write",
+            "prices.csv",
+            "--regions",
+            "us-east-1",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let err = stderr(&out);
+    // The status line on stderr, then the one-line error.
+    assert_eq!(
+        err.lines().last().unwrap(),
+        "error: the Price List API failed: HTTP 500 without an AWS error"
+    );
+    assert_eq!(std::fs::read_to_string(&table).unwrap(), "the old table\n");
+}

@@ -47,19 +47,9 @@ fn query(id: String, resource: &str, kind: MetricKind) -> MetricDataQuery {
 }
 
 pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -> Result<Fetched> {
-    let mut series: Vec<Series> = wanted
-        .iter()
-        .map(|(resource, kind)| {
-            let period = i64::from(kind.spec().period);
-            let slots = ((window.end.secs() - window.start.secs()) + period - 1) / period;
-            Series {
-                resource: resource.clone(),
-                kind: *kind,
-                period: kind.spec().period,
-                values: vec![None; slots.max(0) as usize],
-            }
-        })
-        .collect();
+    // A series is allocated at its first datapoint: most asked for may have none (the
+    // agent's memory, a stopped resource), and a fortnight of 5-minute slots is 64 KiB.
+    let mut series: Vec<Option<Series>> = vec![None; wanted.len()];
     let mut calls = 0;
     for (batch, chunk) in wanted.chunks(QUERIES_PER_CALL).enumerate() {
         let base = batch * QUERIES_PER_CALL;
@@ -86,11 +76,24 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
                     .id()
                     .and_then(|id| id.strip_prefix('q'))
                     .and_then(|n| n.parse::<usize>().ok())
-                    .filter(|n| *n < series.len())
+                    .filter(|n| *n < wanted.len())
                 else {
                     continue;
                 };
-                let s = &mut series[index];
+                if result.values().is_empty() {
+                    continue;
+                }
+                let (resource, kind) = &wanted[index];
+                let s = series[index].get_or_insert_with(|| {
+                    let period = i64::from(kind.spec().period);
+                    let slots = ((window.end.secs() - window.start.secs()) + period - 1) / period;
+                    Series {
+                        resource: resource.clone(),
+                        kind: *kind,
+                        period: kind.spec().period,
+                        values: vec![None; slots.max(0) as usize],
+                    }
+                });
                 let period = i64::from(s.period);
                 for (at, value) in result.timestamps().iter().zip(result.values()) {
                     let offset = at.secs() - window.start.secs();
@@ -112,6 +115,10 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
         }
     }
     // A series with no datapoint at all is left out, as if never asked for.
-    series.retain(|s| s.values.iter().any(Option::is_some));
+    let series = series
+        .into_iter()
+        .flatten()
+        .filter(|s| s.values.iter().any(Option::is_some))
+        .collect();
     Ok(Fetched { series, calls })
 }

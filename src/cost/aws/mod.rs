@@ -14,6 +14,7 @@ pub use gather::{gather, Calls, RegionChoice};
 pub use pricing::fetch_prices;
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_ec2::config::http::HttpResponse;
 use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 
 use crate::error::{Error, Result};
@@ -43,15 +44,19 @@ pub(crate) fn load_config(
 }
 
 /// One line that says what went wrong with `service`, and what to do about it.
-pub(crate) fn explain<E, R>(service: &str, err: &SdkError<E, R>) -> Error
+pub(crate) fn explain<E>(service: &str, err: &SdkError<E, HttpResponse>) -> Error
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
 {
     let (code, message) = match err {
-        SdkError::ServiceError(e) => (
+        SdkError::ServiceError(e) if e.err().message().is_some_and(|m| !m.is_empty()) => (
             e.err().code().map(str::to_string),
             e.err().message().unwrap_or("").to_string(),
+        ),
+        // No AWS error in the answer (e.g. an HTML page from a proxy or a test server).
+        SdkError::ServiceError(e) => (
+            e.err().code().map(str::to_string),
+            format!("HTTP {} without an AWS error", e.raw().status().as_u16()),
         ),
         other => (None, DisplayErrorContext(other).to_string()),
     };
@@ -79,15 +84,58 @@ where
                 "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, or log in with `aws sso login`",
             )
         }
+        None if matches!(err, SdkError::ServiceError(_)) => {
+            Error::runtime(format!("{service} failed: {}", first_line(&message)))
+        }
         None => Error::runtime(format!("cannot reach {service}: {}", first_line(&message))),
     }
 }
 
+/// The first line that says something (SDK messages can start with a blank one).
 fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or(text)
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("no details")
 }
 
 /// SDK times to ours.
 pub(crate) fn timestamp(t: &aws_sdk_ec2::primitives::DateTime) -> crate::timestamp::Timestamp {
     crate::timestamp::Timestamp(t.secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_ec2::error::ErrorMetadata;
+    use aws_sdk_ec2::operation::describe_volumes::DescribeVolumesError;
+    use aws_smithy_runtime_api::http::{Response, StatusCode};
+    use aws_smithy_types::body::SdkBody;
+
+    fn service_error(status: u16, code: Option<&str>) -> Error {
+        let mut meta = ErrorMetadata::builder();
+        if let Some(code) = code {
+            meta = meta.code(code).message("details");
+        }
+        let err = DescribeVolumesError::generic(meta.build());
+        let raw = Response::new(StatusCode::try_from(status).unwrap(), SdkBody::empty());
+        explain("EC2", &SdkError::service_error(err, raw))
+    }
+
+    #[test]
+    fn errors_say_what_is_missing_and_what_to_grant() {
+        let denied = service_error(403, Some("UnauthorizedOperation"));
+        assert_eq!(denied.to_string(), "access denied to EC2");
+        assert!(denied.hint().unwrap().contains("docs/iam-policy.json"));
+        let region = service_error(401, Some("OptInRequired"));
+        assert!(region.hint().unwrap().contains("--regions"));
+        assert_eq!(
+            service_error(400, Some("InvalidParameterValue")).to_string(),
+            "EC2 refused the request (InvalidParameterValue: details)"
+        );
+        assert_eq!(
+            service_error(502, None).to_string(),
+            "EC2 failed: HTTP 502 without an AWS error"
+        );
+    }
 }
