@@ -181,6 +181,7 @@ fn instance_finding(
         cpu_p99_5: Some(round1(p995)),
         cpu_max: Some(round1(cpu_max)),
         mem_used_max_percent: mem_used.map(round1),
+        mem_min_free_percent: mem_used.map(|m| round1(100.0 - m)),
         cpu_credit_balance_min: credits.map(round1),
         hours_of_data: Some(round1(hours)),
         ..Figures::default()
