@@ -176,7 +176,8 @@ fn read_fleet(path: &Path) -> Result<Fleet> {
 
 fn write_fleet(dir: &Path, fleet: &Fleet) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", &e))?;
-    let mut text = serde_json::to_string_pretty(fleet)
+    // Compact: a fortnight of 5-minute series for a thousand instances is tens of MB.
+    let mut text = serde_json::to_string(fleet)
         .map_err(|e| Error::runtime(format!("cannot encode the fleet: {e}")))?;
     text.push('\n');
     crate::output::atomic::write(&dir.join(FLEET_FILE), text.as_bytes())
