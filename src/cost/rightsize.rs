@@ -92,6 +92,28 @@ pub fn is_burstable(type_name: &str) -> bool {
     f.starts_with('t') && f[1..].chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// The size after `current` in its family (smallest first), with more memory when memory
+/// is what ran out. Burstable sizes step up in baseline and credits before vCPUs
+/// (t3.micro → t3.small), so the next size is the next in the list, not the next vCPU count.
+fn next_size_up<'p>(
+    family: &[&'p ComputePrice],
+    current: &str,
+    (vcpu, memory_gib): (u32, f64),
+    memory_short: bool,
+) -> Option<&'p ComputePrice> {
+    let after = match family.iter().position(|p| p.type_name == current) {
+        Some(i) => &family[i + 1..],
+        None => family,
+    };
+    after
+        .iter()
+        .find(|p| {
+            (p.vcpu >= vcpu && p.memory_gib >= memory_gib && p.type_name != current)
+                && (!memory_short || p.memory_gib > memory_gib)
+        })
+        .copied()
+}
+
 /// The lowest CPU credit balance after the first day (every instance starts low).
 fn credit_floor(
     series: Option<&Series>,
@@ -220,9 +242,12 @@ fn instance_finding(
         if credits_out {
             why.push("its CPU credits ran out".to_string());
         }
-        let next = family_types
-            .iter()
-            .find(|p| p.vcpu > vcpu || (memory_short && p.memory_gib > memory_gib));
+        let next = next_size_up(
+            &family_types,
+            &instance.instance_type,
+            (vcpu, memory_gib),
+            memory_short,
+        );
         let mut r = new(Kind::UnderProvisioned);
         r.metrics = figures;
         r.monthly_cost = monthly;
@@ -525,11 +550,7 @@ fn database_findings(
         r.metrics = figures;
         r.monthly_cost = monthly;
         let next = (cpu_short || memory_short || credits_out)
-            .then(|| {
-                family_types
-                    .iter()
-                    .find(|p| p.vcpu > vcpu || (memory_short && p.memory_gib > memory_gib))
-            })
+            .then(|| next_size_up(&family_types, &db.class, (vcpu, memory_gib), memory_short))
             .flatten();
         match next {
             Some(next) => {
@@ -860,6 +881,8 @@ mod tests {
         let a = run(&f, false);
         assert_eq!(only(&a).finding, Kind::UnderProvisioned);
         assert!(only(&a).reason.contains("credits ran out"));
+        // The next burstable size earns more credits at the same vCPU count.
+        assert_eq!(only(&a).recommended_type.as_deref(), Some("t3.medium"));
     }
 
     #[test]
