@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare configuration between environments (dev, staging, prod) and report drift')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Find leaked credentials in git history, commit ranges, staged changes or files')
-            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: daily cost anomalies with their causes')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the JSON report')
@@ -747,7 +747,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;help' {
             [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare configuration between environments (dev, staging, prod) and report drift')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Find leaked credentials in git history, commit ranges, staged changes or files')
-            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: daily cost anomalies with their causes')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the JSON report')

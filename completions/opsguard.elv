@@ -36,7 +36,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --version 'Print version'
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
             cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
-            cand cost 'Watch cloud spend: daily cost anomalies with their causes'
+            cand cost 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -685,7 +685,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;help'= {
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
             cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
-            cand cost 'Watch cloud spend: daily cost anomalies with their causes'
+            cand cost 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'

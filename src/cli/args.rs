@@ -81,7 +81,8 @@ pub enum Command {
     /// Find leaked credentials in git history, commit ranges, staged changes or files.
     #[command(subcommand)]
     Secrets(SecretsCommand),
-    /// Watch cloud spend: daily cost anomalies with their causes.
+    /// Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing
+    /// and idle waste.
     #[command(subcommand)]
     Cost(CostCommand),
     /// Print a shell completion script.
