@@ -61,7 +61,7 @@ fn open(ctx: &Context, args: &FleetSourceArgs) -> Result<Opened> {
     if args.lookback_days.is_some() {
         overrides.lookback_days = args.lookback_days;
     }
-    let thresholds = Thresholds::resolve(&overrides).map_err(|e| {
+    let mut thresholds = Thresholds::resolve(&overrides).map_err(|e| {
         let file = loaded
             .as_ref()
             .map(|l| crate::paths::display_path(&l.path))
@@ -124,6 +124,14 @@ fn open(ctx: &Context, args: &FleetSourceArgs) -> Result<Opened> {
             _ => PathBuf::from(dir),
         };
         let mut fleet = read_fleet(&dir.join(FLEET_FILE))?;
+        // An export's metrics cover the window it was read with, whatever is asked now.
+        let days = (fleet.window.end.secs() - fleet.window.start.secs()) / 86_400;
+        if args.lookback_days.is_some_and(|d| i64::from(d) != days) {
+            ctx.messages.warning(&format!(
+                "--lookback-days is ignored for an export: its metrics cover {days} days"
+            ));
+        }
+        thresholds.lookback_days = u32::try_from(days.max(1)).unwrap_or(14);
         if !args.regions.is_empty() {
             fleet.retain_regions(&args.regions);
         }
