@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::diagnostics::money;
 use super::fleet::Window;
 use super::recommendation::{round2, Kind, Recommendation};
-use crate::report::{Cell, Finding, Report, RuleDescriptor, Severity, TableView};
+use crate::report::{Cell, Finding, Location, Report, RuleDescriptor, Severity, TableView};
 
 /// Where the prices came from, for the report and its footer.
 pub struct PriceNote {
@@ -98,7 +98,16 @@ pub fn report(
                 &r.resource_id,
                 r.finding.as_str(),
             ],
-        );
+        )
+        .at(Location {
+            resource: Some(format!(
+                "aws/{}/{}/{}",
+                r.region,
+                r.service.as_str(),
+                r.resource_id
+            )),
+            ..Location::default()
+        });
         if let Value::Object(fields) = serde_json::to_value(r).unwrap_or(Value::Null) {
             for (k, v) in fields {
                 finding.properties.insert(k, v);

@@ -142,7 +142,20 @@ fn result(finding: &Finding, rule_index: usize) -> sarif::Result {
 }
 
 fn location(finding: &Finding) -> Option<sarif::Location> {
-    let path = finding.location.path.as_ref()?;
+    let Some(path) = finding.location.path.as_ref() else {
+        let resource = finding.location.resource.as_ref()?;
+        let name = resource.rsplit('/').next().unwrap_or(resource);
+        let logical = sarif::LogicalLocation::builder()
+            .name(name)
+            .fully_qualified_name(resource.clone())
+            .kind("resource")
+            .build();
+        return Some(
+            sarif::Location::builder()
+                .logical_locations(vec![logical])
+                .build(),
+        );
+    };
     let artifact = sarif::ArtifactLocation::builder()
         .uri(relative_uri(path))
         .uri_base_id("%SRCROOT%")

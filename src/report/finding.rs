@@ -16,6 +16,10 @@ pub struct Location {
     pub column: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
+    /// A cloud resource rather than a file (`aws/us-east-1/ec2/i-0abc`): SARIF's logical
+    /// location. JSON carries the resource in the finding's own fields instead.
+    #[serde(skip)]
+    pub resource: Option<String>,
 }
 
 impl Location {

@@ -138,6 +138,7 @@ fn to_finding(rules: &RuleSet, f: &SecretFinding, redactor: &Redactor) -> Findin
         line: Some(first.line),
         column: Some(first.column),
         commit: commit.map(|c| c.id.clone()),
+        resource: None,
     };
     let mut message = format!("{} in {}:{}", rule.description, first.path, first.line);
     if let Some(c) = commit {

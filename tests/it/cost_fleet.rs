@@ -67,6 +67,13 @@ fn sarif_and_jsonl_carry_the_same_findings() {
     );
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 8);
+    // No file to point at: each result names its resource as a logical location.
+    let logical = &results[0]["locations"][0]["logicalLocations"][0];
+    assert_eq!(
+        logical["fullyQualifiedName"],
+        "aws/us-east-1/rds/reports-old"
+    );
+    assert_eq!(logical["kind"], "resource");
     let out = fleet(&["cost", "idle", "--source", FIXTURE, "--format", "jsonl"]);
     assert_eq!(stdout(&out).lines().count(), 8);
 }
