@@ -5,6 +5,7 @@ use super::args::{
     ForecastKind,
 };
 use super::{Context, Outcome};
+use crate::config::LoadedConfig;
 use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
 use crate::cost::aws::AwsSource;
 use crate::cost::budget::project;
@@ -44,11 +45,7 @@ struct Opened {
 }
 
 fn open_source(ctx: &Context, args: &CostSourceArgs) -> Result<Opened> {
-    let loaded = ctx.config()?;
-    let config = loaded
-        .as_ref()
-        .map(|l| l.config.cost.clone())
-        .unwrap_or_default();
+    let (loaded, config) = cost_config(ctx)?;
     let source_name = args
         .source
         .clone()
@@ -77,14 +74,7 @@ fn open_source(ctx: &Context, args: &CostSourceArgs) -> Result<Opened> {
             (source, Some(today))
         }
         other => {
-            let dir = other.strip_prefix("fixture:").ok_or_else(|| {
-                Error::usage(format!("--source `{other}`: expected aws or fixture:DIR"))
-            })?;
-            // A relative directory in opsguard.toml is relative to that file.
-            let dir = match (&args.source, &loaded) {
-                (None, Some(l)) => l.resolve(dir),
-                _ => std::path::PathBuf::from(dir),
-            };
+            let dir = fixture_dir(other, args.source.is_some(), loaded.as_ref())?;
             let export = ExportSource::open(&dir)?;
             let last = export.last_date();
             (Box::new(export), last)
@@ -421,6 +411,31 @@ fn report(ctx: &Context, args: &CostReportArgs) -> Result<Outcome> {
         source.requests(),
         warnings,
     ))
+}
+
+/// `opsguard.toml` (if any) and its `[cost]` section.
+pub(super) fn cost_config(ctx: &Context) -> Result<(Option<LoadedConfig>, CostConfig)> {
+    let loaded = ctx.config()?;
+    let config = loaded
+        .as_ref()
+        .map(|l| l.config.cost.clone())
+        .unwrap_or_default();
+    Ok((loaded, config))
+}
+
+/// The directory of a `fixture:DIR` source; from opsguard.toml, relative to that file.
+pub(super) fn fixture_dir(
+    source: &str,
+    from_flag: bool,
+    loaded: Option<&LoadedConfig>,
+) -> Result<std::path::PathBuf> {
+    let dir = source
+        .strip_prefix("fixture:")
+        .ok_or_else(|| Error::usage(format!("--source `{source}`: expected aws or fixture:DIR")))?;
+    Ok(match loaded {
+        Some(l) if !from_flag => l.resolve(dir),
+        _ => std::path::PathBuf::from(dir),
+    })
 }
 
 /// `--group-by`, else `[cost] group_by`, else by service.

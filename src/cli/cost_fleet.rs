@@ -1,17 +1,16 @@
 //! `opsguard cost rightsize | idle | prices`: the commands that read the fleet (EC2, RDS,
 //! CloudWatch) rather than the bill.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::json;
 
 use super::args::{
     CostIdleArgs, CostRightsizeArgs, FleetSourceArgs, PricesCommand, PricesRefreshArgs,
 };
+use super::cost::{cost_config, fixture_dir};
 use super::{Context, Outcome};
-use crate::config::LoadedConfig;
 use crate::cost::aws::{self, Calls, RegionChoice};
-use crate::cost::config::CostConfig;
 use crate::cost::fleet::{Fleet, Window, FLEET_FILE, FLEET_VERSION};
 use crate::cost::prices::{PriceTable, HEADER};
 use crate::cost::recommendation::{sort, Kind};
@@ -46,17 +45,8 @@ struct Opened {
     requests: serde_json::Value,
 }
 
-fn config_of(ctx: &Context) -> Result<(Option<LoadedConfig>, CostConfig)> {
-    let loaded = ctx.config()?;
-    let config = loaded
-        .as_ref()
-        .map(|l| l.config.cost.clone())
-        .unwrap_or_default();
-    Ok((loaded, config))
-}
-
 fn open(ctx: &Context, args: &FleetSourceArgs) -> Result<Opened> {
-    let (loaded, config) = config_of(ctx)?;
+    let (loaded, config) = cost_config(ctx)?;
     let mut overrides = config.thresholds.clone();
     if args.lookback_days.is_some() {
         overrides.lookback_days = args.lookback_days;
@@ -116,13 +106,7 @@ fn open(ctx: &Context, args: &FleetSourceArgs) -> Result<Opened> {
         let (fleet, calls) = aws::gather(profile.as_deref(), regions, window)?;
         (fleet, now, requests_json(&calls))
     } else {
-        let dir = source.strip_prefix("fixture:").ok_or_else(|| {
-            Error::usage(format!("--source `{source}`: expected aws or fixture:DIR"))
-        })?;
-        let dir = match (&args.source, &loaded) {
-            (None, Some(l)) => l.resolve(dir),
-            _ => PathBuf::from(dir),
-        };
+        let dir = fixture_dir(&source, args.source.is_some(), loaded.as_ref())?;
         let mut fleet = read_fleet(&dir.join(FLEET_FILE))?;
         // An export's metrics cover the window it was read with, whatever is asked now.
         let days = (fleet.window.end.secs() - fleet.window.start.secs()) / 86_400;
