@@ -58,19 +58,17 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
             .enumerate()
             .map(|(i, (resource, kind))| query(format!("q{}", base + i), resource, *kind))
             .collect();
-        let mut token: Option<String> = None;
-        loop {
+        let mut pages = cloudwatch
+            .get_metric_data()
+            .set_metric_data_queries(Some(queries))
+            .start_time(DateTime::from_secs(window.start.secs()))
+            .end_time(DateTime::from_secs(window.end.secs()))
+            .scan_by(ScanBy::TimestampAscending)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
             calls += 1;
-            let page = cloudwatch
-                .get_metric_data()
-                .set_metric_data_queries(Some(queries.clone()))
-                .start_time(DateTime::from_secs(window.start.secs()))
-                .end_time(DateTime::from_secs(window.end.secs()))
-                .scan_by(ScanBy::TimestampAscending)
-                .set_next_token(token)
-                .send()
-                .await
-                .map_err(|e| explain("CloudWatch", &e))?;
+            let page = page.map_err(|e| explain("CloudWatch", &e))?;
             for result in page.metric_data_results() {
                 let Some(index) = result
                     .id()
@@ -104,13 +102,6 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
                         *slot = Some(*value);
                     }
                 }
-            }
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_string);
-            if token.is_none() {
-                break;
             }
         }
     }

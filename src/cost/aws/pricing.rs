@@ -27,27 +27,18 @@ pub fn fetch_prices(profile: Option<&str>, regions: &[String]) -> Result<(Vec<Pr
                     .map(|(field, value)| term(field, value))
                     .collect::<Result<_>>()?;
                 filters.push(term("regionCode", region)?);
-                let mut token: Option<String> = None;
-                loop {
+                let mut pages = pricing
+                    .get_products()
+                    .service_code(product.service_code())
+                    .set_filters(Some(filters))
+                    .format_version("aws_v1")
+                    .max_results(100)
+                    .into_paginator()
+                    .send();
+                while let Some(page) = pages.next().await {
                     calls += 1;
-                    let page = pricing
-                        .get_products()
-                        .service_code(product.service_code())
-                        .set_filters(Some(filters.clone()))
-                        .format_version("aws_v1")
-                        .max_results(100)
-                        .set_next_token(token)
-                        .send()
-                        .await
-                        .map_err(|e| explain("the Price List API", &e))?;
+                    let page = page.map_err(|e| explain("the Price List API", &e))?;
                     rows.extend(page.price_list().iter().filter_map(|d| parse(product, d)));
-                    token = page
-                        .next_token()
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_string);
-                    if token.is_none() {
-                        break;
-                    }
                 }
             }
         }
