@@ -719,6 +719,20 @@ mod tests {
             }));
     }
 
+    /// A fortnight of 5-minute CPU maxima and, when given, freeable-memory minima.
+    fn loaded_database(fleet: &mut Fleet, id: &str, cpu: f64, free_gib: Option<f64>) {
+        fleet
+            .metrics
+            .push(series(id, MetricKind::DbCpuMax, 4032, |_| cpu));
+        if let Some(free) = free_gib {
+            fleet
+                .metrics
+                .push(series(id, MetricKind::FreeableMemoryMin, 4032, |_| {
+                    free * GIB
+                }));
+        }
+    }
+
     fn run(fleet: &Fleet, cross_family: bool) -> Analysis {
         analyse(
             fleet,
@@ -892,14 +906,7 @@ mod tests {
         let mut big = database("orders-prod", "db.r6g.4xlarge");
         big.multi_az = true;
         f.databases.push(big);
-        f.metrics
-            .push(series("orders-prod", MetricKind::DbCpuMax, 4032, |_| 12.0));
-        f.metrics.push(series(
-            "orders-prod",
-            MetricKind::FreeableMemoryMin,
-            4032,
-            |_| 110.0 * GIB,
-        ));
+        loaded_database(&mut f, "orders-prod", 12.0, Some(110.0));
         f.metrics.push(series(
             "orders-prod",
             MetricKind::ConnectionsDailyMax,
@@ -916,14 +923,7 @@ mod tests {
         let mut small = database("staging-api", "db.t3.micro");
         small.multi_az = false;
         f.databases.push(small);
-        f.metrics
-            .push(series("staging-api", MetricKind::DbCpuMax, 4032, |_| 95.0));
-        f.metrics.push(series(
-            "staging-api",
-            MetricKind::FreeableMemoryMin,
-            4032,
-            |_| 0.05 * GIB,
-        ));
+        loaded_database(&mut f, "staging-api", 95.0, Some(0.05));
         let a = run(&f, false);
         let r = only(&a);
         assert_eq!(r.finding, Kind::UnderProvisioned);
@@ -939,14 +939,8 @@ mod tests {
         staging.id = "billing-staging".into();
         staging.tags.insert("Environment".into(), "staging".into());
         f.databases.push(staging);
-        f.metrics
-            .push(series("billing", MetricKind::DbCpuMax, 4032, |_| 50.0));
-        f.metrics.push(series(
-            "billing-staging",
-            MetricKind::DbCpuMax,
-            4032,
-            |_| 50.0,
-        ));
+        loaded_database(&mut f, "billing", 50.0, None);
+        loaded_database(&mut f, "billing-staging", 50.0, None);
         let a = run(&f, false);
         let r = only(&a);
         assert_eq!(
@@ -957,8 +951,7 @@ mod tests {
 
         let mut f = fleet();
         f.databases.push(database("old-reports", "db.m5.large"));
-        f.metrics
-            .push(series("old-reports", MetricKind::DbCpuMax, 4032, |_| 3.0));
+        loaded_database(&mut f, "old-reports", 3.0, None);
         f.metrics.push(series(
             "old-reports",
             MetricKind::ConnectionsDailyMax,
