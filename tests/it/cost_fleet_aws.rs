@@ -580,3 +580,37 @@ fn a_failed_price_refresh_leaves_the_table_alone() {
     );
     assert_eq!(std::fs::read_to_string(&table).unwrap(), "the old table\n");
 }
+
+/// 101 running instances ask for 505 series: two GetMetricData calls (500 queries each at
+/// most), and every instance is `insufficient_data`, never "optimized" without data.
+#[test]
+fn metric_queries_are_batched_500_a_call() {
+    let server = MotoServer::start();
+    let config = sdk(&server);
+    runtime().block_on(async {
+        aws_sdk_ec2::Client::new(&config)
+            .run_instances()
+            .image_id("ami-760aaa0f")
+            .min_count(101)
+            .max_count(101)
+            .instance_type(InstanceType::M5Large)
+            .send()
+            .await
+            .unwrap();
+    });
+    let home = tempfile::tempdir().unwrap();
+    let env = server.aws_env(home.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out = opsguard_with_env(
+        home.path(),
+        &["cost", "rightsize", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let doc = json(&out);
+    assert_eq!(doc["requests"]["metrics_requested"], 505);
+    assert_eq!(doc["requests"]["cloudwatch"], 2);
+    let findings = doc["recommendations"].as_array().unwrap();
+    assert_eq!(findings.len(), 101);
+    assert!(findings.iter().all(|r| r["finding"] == "insufficient_data"));
+}
