@@ -86,6 +86,24 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// Too few hours of metrics: said so, and nothing recommended.
+fn insufficient(
+    mut r: Recommendation,
+    hours: f64,
+    monthly: Option<f64>,
+    t: &Thresholds,
+) -> Recommendation {
+    r.metrics.hours_of_data = Some(round1(hours));
+    r.monthly_cost = monthly;
+    r.reason = format!(
+        "only {} hours of CPU metrics in the last {} days ({} needed); nothing is recommended without data",
+        round1(hours),
+        t.lookback_days,
+        t.min_hours_of_data
+    );
+    r
+}
+
 /// Burstable families: t2, t3, t3a, t4g and their db. classes.
 pub fn is_burstable(type_name: &str) -> bool {
     let f = family(type_name).trim_start_matches("db.");
@@ -165,16 +183,7 @@ fn instance_finding(
     let cpu = metrics.get(&instance.id, MetricKind::CpuMax);
     let hours = hours(cpu);
     if hours < t.min_hours_of_data {
-        let mut r = new(Kind::InsufficientData);
-        r.metrics.hours_of_data = Some(round1(hours));
-        r.monthly_cost = monthly;
-        r.reason = format!(
-            "only {} hours of CPU metrics in the last {} days ({} needed); nothing is recommended without data",
-            round1(hours),
-            t.lookback_days,
-            t.min_hours_of_data
-        );
-        return Some(r);
+        return Some(insufficient(new(Kind::InsufficientData), hours, monthly, t));
     }
     let Some((vcpu, memory_gib)) = shape(fleet, prices, &instance.region, &instance.instance_type)
     else {
@@ -443,16 +452,7 @@ fn database_findings(
     let cpu = metrics.get(&db.id, MetricKind::DbCpuMax);
     let hours = hours(cpu);
     if hours < t.min_hours_of_data {
-        let mut r = new(Kind::InsufficientData);
-        r.metrics.hours_of_data = Some(round1(hours));
-        r.monthly_cost = monthly;
-        r.reason = format!(
-            "only {} hours of CPU metrics in the last {} days ({} needed); nothing is recommended without data",
-            round1(hours),
-            t.lookback_days,
-            t.min_hours_of_data
-        );
-        found.push(r);
+        found.push(insufficient(new(Kind::InsufficientData), hours, monthly, t));
         return found;
     }
     let values = cpu.expect("hours > 0 means a series");

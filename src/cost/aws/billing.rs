@@ -4,7 +4,8 @@
 //! `GetCostAndUsage` has no paginator in the SDK, so pages are followed by hand; every page
 //! is a paid request ($0.01) and is counted.
 
-use aws_sdk_costexplorer::error::{DisplayErrorContext, SdkError};
+use aws_sdk_costexplorer::config::http::HttpResponse;
+use aws_sdk_costexplorer::error::SdkError;
 use aws_sdk_costexplorer::types::{
     DateInterval, Dimension as AwsDimension, DimensionValues, Expression, Granularity,
     GroupDefinition, GroupDefinitionType, Metric as AwsMetric, TagValues,
@@ -220,49 +221,31 @@ fn filter(by: &GroupBy, value: &str) -> Expression {
 
 /// One line that says what is missing: a scheduled job must fail loudly and usefully,
 /// never report "no anomalies" when nothing could be read.
-fn explain<E, R>(err: &SdkError<E, R>) -> Error
+fn explain<E>(err: &SdkError<E, HttpResponse>) -> Error
 where
     E: aws_sdk_costexplorer::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
 {
     let code = match err {
-        SdkError::ServiceError(service) => service.err().code().map(str::to_string),
+        SdkError::ServiceError(service) => service.err().code(),
         _ => None,
     };
-    let message = match err {
-        SdkError::ServiceError(service) => service.err().message().unwrap_or("").to_string(),
-        other => DisplayErrorContext(other).to_string(),
-    };
-    let (what, hint) = match code.as_deref() {
-        Some("AccessDeniedException") | Some("AccessDenied") | Some("UnauthorizedOperation") => (
-            "access denied to Cost Explorer".to_string(),
+    // Cost Explorer's own cases; everything else is said as for every AWS service.
+    let (what, hint) = match code {
+        Some("AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation") => (
+            "access denied to Cost Explorer",
             "grant ce:GetCostAndUsage and ce:GetCostForecast (docs/iam-policy.json lists every action opsguard calls)",
         ),
         Some("DataUnavailableException") => (
-            "Cost Explorer has no data for this period".to_string(),
+            "Cost Explorer has no data for this period",
             "enable Cost Explorer in the Billing console; data appears within 24 hours",
         ),
-        Some("LimitExceededException") | Some("ThrottlingException") => (
-            "Cost Explorer throttled the requests, even after retries".to_string(),
+        Some("LimitExceededException" | "ThrottlingException") => (
+            "Cost Explorer throttled the requests, even after retries",
             "run again later; a second run the same day is answered from the cache",
         ),
-        Some(other) => (format!("Cost Explorer refused the request ({other}: {message})"), ""),
-        None if message.contains("credentials") || message.contains("Credentials") => (
-            "no AWS credentials".to_string(),
-            "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, pass --profile, or log in with `aws sso login`",
-        ),
-        None => (format!("cannot reach Cost Explorer: {}", first_line(&message)), ""),
+        _ => return super::explain("Cost Explorer", err),
     };
-    let error = Error::runtime(what);
-    if hint.is_empty() {
-        error
-    } else {
-        error.with_hint(hint)
-    }
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or(text)
+    Error::runtime(what).with_hint(hint)
 }
 
 #[cfg(test)]
