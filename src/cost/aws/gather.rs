@@ -137,20 +137,22 @@ async fn gather_region(
 ) -> Result<(Fleet, Calls)> {
     let ec2 = aws_sdk_ec2::Client::new(config);
     let rds = aws_sdk_rds::Client::new(config);
-    let mut c = [0u64; 7];
-    let [c_instances, c_volumes, c_snapshots, c_images, c_addresses, c_databases, c_types] = &mut c;
+    // Each concurrent call counts its own pages.
+    let (mut c_instances, mut c_volumes, mut c_snapshots, mut c_images, mut c_addresses) =
+        (0, 0, 0, 0, 0);
+    let (mut c_databases, mut c_types) = (0, 0);
     let (instances, volumes, snapshots, image_snapshot_ids, addresses, databases) = tokio::try_join!(
-        inventory::instances(&ec2, region, c_instances),
-        inventory::volumes(&ec2, region, c_volumes),
-        inventory::snapshots(&ec2, region, account, c_snapshots),
-        inventory::image_snapshots(&ec2, c_images),
-        inventory::addresses(&ec2, region, c_addresses),
-        inventory::databases(&rds, region, c_databases),
+        inventory::instances(&ec2, region, &mut c_instances),
+        inventory::volumes(&ec2, region, &mut c_volumes),
+        inventory::snapshots(&ec2, region, account, &mut c_snapshots),
+        inventory::image_snapshots(&ec2, &mut c_images),
+        inventory::addresses(&ec2, region, &mut c_addresses),
+        inventory::databases(&rds, region, &mut c_databases),
     )?;
     let mut types: Vec<String> = instances.iter().map(|i| i.instance_type.clone()).collect();
     types.sort();
     types.dedup();
-    let instance_types = inventory::instance_types(&ec2, &types, c_types).await?;
+    let instance_types = inventory::instance_types(&ec2, &types, &mut c_types).await?;
 
     let mut wanted = Vec::new();
     for i in instances.iter().filter(|i| i.state == "running") {
@@ -175,8 +177,8 @@ async fn gather_region(
         metrics::fetch(&cloudwatch, &wanted, window).await?
     };
     let calls = Calls {
-        ec2: c[..5].iter().sum::<u64>() + c[6],
-        rds: c[5],
+        ec2: c_instances + c_volumes + c_snapshots + c_images + c_addresses + c_types,
+        rds: c_databases,
         cloudwatch: fetched.calls,
         sts: 0,
         metrics_requested: wanted.len() as u64,
