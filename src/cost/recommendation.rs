@@ -43,18 +43,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::UnderProvisioned,
-        Kind::NotMultiAz,
-        Kind::OverProvisioned,
-        Kind::Idle,
-        Kind::PreviousGeneration,
-        Kind::Unattached,
-        Kind::Gp2ToGp3,
-        Kind::OldSnapshot,
-        Kind::InsufficientData,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::UnderProvisioned => "under_provisioned",
@@ -76,10 +64,6 @@ impl Kind {
             Kind::InsufficientData => Severity::Note,
             _ => Severity::Warning,
         }
-    }
-
-    pub fn is_risk(self) -> bool {
-        self.severity() == Severity::Error
     }
 
     pub fn rule_id(self) -> String {
