@@ -63,8 +63,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
-pub fn load(path: &Path) -> Result<LoadedConfig> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+pub fn load(path: &Path, named: crate::input::Named) -> Result<LoadedConfig> {
+    let text = crate::input::read_text(path, named)?;
     let config = parse(&text, Path::new(&display_path(path)))?;
     Ok(LoadedConfig {
         path: path.to_path_buf(),
@@ -88,13 +88,13 @@ pub fn toml_error(err: &toml::de::Error, text: &str, path: &Path) -> Error {
         None => SourcePos::new(path, 1, None),
     };
     // toml's messages can run over several lines; the first says what is wrong.
-    let message = err
-        .message()
-        .lines()
-        .next()
-        .unwrap_or("invalid TOML")
-        .trim();
-    Error::input(position, message.to_string())
+    let message = crate::error::serde_message(err.message().trim());
+    let message = if message.is_empty() {
+        "invalid TOML".to_string()
+    } else {
+        message
+    };
+    Error::input(position, message)
 }
 
 #[cfg(test)]
@@ -116,9 +116,14 @@ mod tests {
     }
 
     #[test]
-    fn wrong_type_names_the_value() {
+    fn wrong_type_names_the_position_and_the_type_never_the_value() {
         let err = parse("[drift]\npolicy = 3\n", Path::new("o.toml")).unwrap_err();
         assert!(err.to_string().starts_with("o.toml:2:10: "), "{err}");
+        let err = parse("[cost]\nrecent = \"hunter2-s3cr3t\"\n", Path::new("o.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("o.toml:2:"), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
     }
 
     #[test]

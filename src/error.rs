@@ -143,6 +143,26 @@ impl Error {
     }
 }
 
+/// A serde (JSON or TOML) complaint, made safe to print about a file that may hold
+/// secrets: the position serde appends is dropped (errors carry their own) and every value
+/// it quotes is left out, keeping what was expected. `invalid type: string "hunter2",
+/// expected u64` becomes `invalid type: string, expected u64`.
+pub fn serde_message(message: &str) -> String {
+    static VALUES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let values = VALUES.get_or_init(|| {
+        regex::Regex::new(
+            r#"(string|integer|floating point|character|unknown variant|byte array|boolean) (?:"(?:[^"\\]|\\.)*"|`[^`]*`)"#,
+        )
+        .expect("valid pattern")
+    });
+    let first = message.lines().next().unwrap_or(message);
+    let first = match first.find(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    values.replace_all(first, "$1").into_owned()
+}
+
 /// `std::io::Error` prints "No such file or directory (os error 2)"; users need the first half.
 fn io_reason(err: &std::io::Error) -> String {
     let text = err.to_string();
@@ -183,6 +203,28 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // the 'x' sits after a two-byte character
         assert_eq!(line_col(text, text.find('x').unwrap()), (2, 6));
+    }
+
+    #[test]
+    fn serde_messages_keep_the_expectation_and_drop_the_value() {
+        assert_eq!(
+            serde_message(
+                r#"invalid type: string "hunter2 \"x\"", expected u64 at line 3 column 9"#
+            ),
+            "invalid type: string, expected u64"
+        );
+        assert_eq!(
+            serde_message("unknown variant `s3cr3t`, expected one of `a`, `b`"),
+            "unknown variant, expected one of `a`, `b`"
+        );
+        assert_eq!(
+            serde_message("invalid value: integer `-5`, expected u32"),
+            "invalid value: integer, expected u32"
+        );
+        assert_eq!(
+            serde_message("unknown field `colour`, expected `x`"),
+            "unknown field `colour`, expected `x`"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cost;
 pub mod date;
 pub mod drift;
 pub mod error;
+pub mod input;
 pub mod output;
 pub mod paths;
 pub mod report;

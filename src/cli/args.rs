@@ -429,16 +429,16 @@ pub struct CostAnomaliesArgs {
     pub recent: Option<u32>,
 
     /// Dollars above expected a day must reach [default: 25].
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", value_parser = non_negative_number)]
     pub min_impact: Option<f64>,
 
     /// Percent above expected a day must reach [default: 20].
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", value_parser = non_negative_number)]
     pub min_percent: Option<f64>,
 
     /// An anomaly above this many dollars a day is an error, below it a warning
     /// [default: 1000].
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", value_parser = non_negative_number)]
     pub error_impact: Option<f64>,
 }
 
@@ -462,7 +462,7 @@ pub struct CostBudgetArgs {
     pub from: CostSourceArgs,
 
     /// The budget for the period, in dollars.
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", value_parser = non_negative_number)]
     pub limit: f64,
 
     #[arg(long, value_enum, default_value_t = BudgetPeriod::Month)]
@@ -488,7 +488,7 @@ pub struct CostTagsArgs {
     pub require: Vec<String>,
 
     /// Untagged share of spend, in percent, above which a tag is an error.
-    #[arg(long, default_value_t = 10.0, value_name = "PERCENT")]
+    #[arg(long, default_value_t = 10.0, value_name = "PERCENT", value_parser = non_negative_number)]
     pub max_untagged: f64,
 
     /// Days of spend to look at.
@@ -512,4 +512,14 @@ pub struct CostReportArgs {
     /// Groups: service, account, region, usage-type or tag:KEY [default: service].
     #[arg(long, value_name = "GROUP")]
     pub group_by: Option<String>,
+}
+
+/// A finite number, zero or more: `NaN` compares false with every threshold (so it would
+/// pass everything) and `inf` prints as a 20-digit dollar figure.
+fn non_negative_number(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        Ok(_) => Err("expected a finite number, zero or more".into()),
+        Err(_) => Err("expected a number".into()),
+    }
 }

@@ -89,6 +89,12 @@ fn open(ctx: &Context, args: &FleetSourceArgs) -> Result<Opened> {
             start: Timestamp(now.secs() - i64::from(thresholds.lookback_days) * 86_400),
             end: now,
         };
+        for region in &args.regions {
+            crate::cost::regions::check(region, "--regions")?;
+        }
+        for region in config.regions.iter().flatten() {
+            crate::cost::regions::check(region, "[cost] regions")?;
+        }
         let regions = if args.all_regions {
             RegionChoice::All
         } else if !args.regions.is_empty() {
@@ -117,6 +123,9 @@ fn open(ctx: &Context, args: &FleetSourceArgs) -> Result<Opened> {
         }
         thresholds.lookback_days = u32::try_from(days.max(1)).unwrap_or(14);
         if !args.regions.is_empty() {
+            for region in &args.regions {
+                crate::cost::regions::check(region, "--regions")?;
+            }
             fleet.retain_regions(&args.regions);
         }
         let now = requested_now.unwrap_or(fleet.window.end);
@@ -147,11 +156,14 @@ fn requests_json(calls: &Calls) -> serde_json::Value {
 }
 
 fn read_fleet(path: &Path) -> Result<Fleet> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+    let text = crate::input::read_text(path, crate::input::Named::InConfig)?;
     let fleet: Fleet = serde_json::from_str(&text).map_err(|e| {
         Error::input(
             SourcePos::new(path, e.line(), Some(e.column())),
-            format!("not an opsguard fleet export: {e}"),
+            format!(
+                "not an opsguard fleet export: {}",
+                crate::error::serde_message(&e.to_string())
+            ),
         )
     })?;
     if fleet.version != FLEET_VERSION {

@@ -16,6 +16,7 @@ use crate::drift::sensitive::{is_secret_key, url_password};
 use crate::drift::tree::Parsed;
 use crate::drift::{baseline, compare, diagnostics, Comparison, Environment, Options};
 use crate::error::{Error, Result};
+use crate::input::Named;
 use crate::output::emit_bytes;
 use crate::report::{Redactor, TableView};
 
@@ -25,7 +26,7 @@ pub fn run(ctx: &Context, command: DriftCommand) -> Result<Outcome> {
             let plan = Plan::resolve(ctx, &args)?;
             let cmp = plan.compare(ctx)?;
             let accepted = match &plan.baseline {
-                Some(path) => Some(load_baseline(path)?),
+                Some((path, named)) => Some(load_baseline(path, *named)?),
                 None => None,
             };
             ctx.finish(&diagnostics::report("drift check", &cmp, accepted.as_ref()))
@@ -49,8 +50,10 @@ pub fn run(ctx: &Context, command: DriftCommand) -> Result<Outcome> {
 /// What a check compares, from the command line or else `[drift]` in `opsguard.toml`.
 struct Plan {
     envs: Vec<(String, Vec<PathBuf>)>,
-    policies: Vec<PathBuf>,
-    baseline: Option<PathBuf>,
+    /// Whether the environments' files were typed or come from `opsguard.toml`.
+    envs_named: Named,
+    policies: (Vec<PathBuf>, Named),
+    baseline: Option<(PathBuf, Named)>,
     show_equivalent: bool,
 }
 
@@ -88,15 +91,29 @@ impl Plan {
                 .with_hint("pass --env NAME=PATH twice or more, or list them under [drift.envs] in opsguard.toml"));
         }
         let policies = match &args.policy {
-            Some(p) => vec![p.clone()],
-            None => section
-                .map(|(drift, l)| drift.policy.iter().map(|p| l.resolve(p)).collect())
-                .unwrap_or_default(),
+            Some(p) => (vec![p.clone()], Named::OnCommandLine),
+            None => (
+                section
+                    .map(|(drift, l)| drift.policy.iter().map(|p| l.resolve(p)).collect())
+                    .unwrap_or_default(),
+                Named::InConfig,
+            ),
         };
-        let baseline = args.baseline.clone().or_else(|| {
-            section.and_then(|(drift, l)| drift.baseline.as_ref().map(|b| l.resolve(b)))
-        });
+        let baseline = match &args.baseline {
+            Some(b) => Some((b.clone(), Named::OnCommandLine)),
+            None => section.and_then(|(drift, l)| {
+                drift
+                    .baseline
+                    .as_ref()
+                    .map(|b| (l.resolve(b), Named::InConfig))
+            }),
+        };
         Ok(Plan {
+            envs_named: if args.envs.is_empty() {
+                Named::InConfig
+            } else {
+                Named::OnCommandLine
+            },
             envs,
             policies,
             baseline,
@@ -106,13 +123,13 @@ impl Plan {
     }
 
     fn compare(&self, ctx: &Context) -> Result<Comparison> {
-        let mut loader = Loader::default();
+        let mut loader = Loader::new(self.envs_named);
         let environments = self
             .envs
             .iter()
             .map(|(name, files)| loader.environment(name, files))
             .collect::<Result<Vec<Environment>>>()?;
-        let policy = load_policies(&self.policies)?;
+        let policy = load_policies(&self.policies.0, self.policies.1)?;
         let options = Options {
             show_equivalent: self.show_equivalent,
             today: Date::today_utc(),
@@ -127,8 +144,8 @@ fn diff(ctx: &Context, args: &DriftDiffArgs) -> Result<Outcome> {
     if names[0] == names[1] {
         return Err(Error::usage("drift diff needs two different files"));
     }
-    let (_, text_a, parsed_a) = read_config_file(&args.a)?;
-    let (_, text_b, parsed_b) = read_config_file(&args.b)?;
+    let (_, text_a, parsed_a) = read_config_file(&args.a, Named::OnCommandLine)?;
+    let (_, text_b, parsed_b) = read_config_file(&args.b, Named::OnCommandLine)?;
     let text_diff = args.text.then(|| {
         let a = mask_secret_lines(&text_a, &parsed_a, &ctx.redactor);
         let b = mask_secret_lines(&text_b, &parsed_b, &ctx.redactor);
@@ -146,7 +163,10 @@ fn diff(ctx: &Context, args: &DriftDiffArgs) -> Result<Outcome> {
             duplicates: parsed.duplicates,
         })
         .collect::<Vec<_>>();
-    let policy = load_policies(&args.policy.iter().cloned().collect::<Vec<_>>())?;
+    let policy = load_policies(
+        &args.policy.iter().cloned().collect::<Vec<_>>(),
+        Named::OnCommandLine,
+    )?;
     let options = Options {
         show_equivalent: args.show_equivalent,
         today: Date::today_utc(),
@@ -163,29 +183,83 @@ fn diff(ctx: &Context, args: &DriftDiffArgs) -> Result<Outcome> {
     ctx.finish(&report)
 }
 
-/// The file's text with every secret value on its line replaced by its mask, so the line
-/// diff shows that a password changed without showing it.
+/// The file's text with every secret value replaced by its mask, so the line diff shows that
+/// a password changed without showing it. A value's lines run from its own line to the next
+/// value's: block (`|`) and folded (`>`) scalars, multi-line quoted values, and values a
+/// duplicate key shadowed are masked on every line they occupy.
 fn mask_secret_lines(text: &str, parsed: &Parsed, redactor: &Redactor) -> String {
     if redactor.reveals() {
         return text.to_string();
     }
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    for doc in &parsed.documents {
-        for leaf in flatten(&doc.root, "").leaves {
-            let LeafValue::Scalar(scalar) = &leaf.value else {
-                continue;
-            };
-            let secret: Option<&str> = if is_secret_key(&leaf.path) {
-                Some(&scalar.text)
+    let leaves: Vec<_> = parsed
+        .documents
+        .iter()
+        .flat_map(|doc| flatten(&doc.root, "").leaves)
+        .collect();
+    let mut starts: Vec<usize> = leaves
+        .iter()
+        .map(|l| l.origin.line as usize)
+        .chain(parsed.duplicates.iter().map(|d| d.first.line as usize))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let total = lines.len();
+    let region_end = |line: usize| {
+        let next = starts.partition_point(|&s| s <= line);
+        starts.get(next).map_or(total, |&s| s - 1)
+    };
+    for leaf in &leaves {
+        let LeafValue::Scalar(scalar) = &leaf.value else {
+            continue;
+        };
+        let secret: Option<&str> = if is_secret_key(&leaf.path) || scalar.sensitive {
+            Some(&scalar.text)
+        } else {
+            url_password(&scalar.text).map(|r| &scalar.text[r])
+        };
+        let Some(secret) = secret.filter(|s| !s.trim().is_empty()) else {
+            continue;
+        };
+        let start = leaf.origin.line as usize - 1;
+        let end = region_end(leaf.origin.line as usize);
+        // Each word of the value (a PEM line, a folded fragment), short words only when
+        // they are the whole value: leftmost-longest, in one pass, so a mask is never masked.
+        let words: Vec<&str> = secret
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 4 || *w == secret.trim())
+            .collect();
+        let Ok(matcher) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&words)
+        else {
+            continue;
+        };
+        for line in lines.iter_mut().take(end).skip(start) {
+            let mut masked = String::with_capacity(line.len());
+            matcher.replace_all_with(line, &mut masked, |_, word, out| {
+                out.push_str(&redactor.mask(word));
+                true
+            });
+            *line = masked;
+        }
+    }
+    for duplicate in &parsed.duplicates {
+        if !is_secret_key(&duplicate.key) {
+            continue;
+        }
+        let start = duplicate.first.line as usize - 1;
+        let end = region_end(duplicate.first.line as usize);
+        for (i, line) in lines.iter_mut().enumerate().take(end).skip(start) {
+            let value_at = if i == start {
+                line.find([':', '=']).map_or(0, |p| p + 1)
             } else {
-                url_password(&scalar.text).map(|r| &scalar.text[r])
+                line.len() - line.trim_start().len()
             };
-            let Some(secret) = secret.filter(|s| !s.is_empty()) else {
-                continue;
-            };
-            let index = leaf.origin.line as usize - 1;
-            if let Some(line) = lines.get_mut(index) {
-                *line = line.replace(secret, &redactor.mask(secret));
+            let value = line[value_at..].trim();
+            if !value.is_empty() {
+                let masked = redactor.mask(value);
+                *line = format!("{} {masked}", &line[..value_at]);
             }
         }
     }

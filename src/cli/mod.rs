@@ -78,16 +78,18 @@ impl Context {
 
     /// The configuration in force: `--config`, else the nearest `opsguard.toml`.
     pub fn config(&self) -> Result<Option<LoadedConfig>> {
+        use crate::input::Named;
         let path = match &self.config_path {
-            Some(path) => Some(path.clone()),
+            Some(path) => Some((path.clone(), Named::OnCommandLine)),
             None => std::env::current_dir()
                 .ok()
-                .and_then(|cwd| config::discover(&cwd)),
+                .and_then(|cwd| config::discover(&cwd))
+                .map(|p| (p, Named::InConfig)),
         };
         match path {
-            Some(path) => {
+            Some((path, named)) => {
                 tracing::debug!(path = %path.display(), "loading configuration");
-                config::load(&path).map(Some)
+                config::load(&path, named).map(Some)
             }
             None => Ok(None),
         }
@@ -101,11 +103,17 @@ impl Context {
         for warning in &report.warnings {
             self.messages.warning(warning);
         }
-        output::emit(report, self.format, self.style, &self.destination)?;
-        if !self.exit_zero && report.count_at_or_above(self.fail_on) > 0 {
-            Ok(Outcome::Findings)
+        let outcome = if !self.exit_zero && report.count_at_or_above(self.fail_on) > 0 {
+            Outcome::Findings
         } else {
-            Ok(Outcome::Clean)
+            Outcome::Clean
+        };
+        match output::emit(report, self.format, self.style, &self.destination) {
+            // A reader such as `head` went away: printing stops, the verdict stands, so
+            // `opsguard … | head` in a pipefail CI step still fails on findings.
+            Err(e) if e.kind() == crate::error::ErrorKind::BrokenPipe => Ok(outcome),
+            Err(e) => Err(e),
+            Ok(()) => Ok(outcome),
         }
     }
 }
@@ -161,10 +169,17 @@ fn init_tracing(global: &GlobalArgs, color: bool) {
         .try_init();
 }
 
-/// Ctrl-C: remove half-written files and exit 130, as shells expect.
+/// Ctrl-C, SIGTERM (a CI runner cancelling the job) and SIGHUP (a closed terminal): remove
+/// half-written files and exit 128 + the signal's number, as shells expect (130 for Ctrl-C).
 pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        output::atomic::abandon_in_flight();
-        std::process::exit(130);
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            output::atomic::abandon_in_flight();
+            std::process::exit(128 + signal);
+        }
     });
 }

@@ -1,12 +1,12 @@
 //! `opsguard secrets scan | baseline | rules | hook`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::args::{HookCommand, RulesCommand, SecretsCommand, SecretsScanArgs};
 use super::{Context, Outcome};
 use crate::config::LoadedConfig;
 use crate::error::{Error, Result};
+use crate::input::{self, Named};
 use crate::output::emit_bytes;
 use crate::report::{Cell, Finding, Location, Report, Severity, TableView};
 use crate::secrets::config::parse_size;
@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, command: SecretsCommand) -> Result<Outcome> {
             let outcome = ctx.finish(&report)?;
             if incomplete && args.fail_on_incomplete {
                 return Err(Error::runtime("the scan was incomplete (see the warnings above)")
-                    .with_hint("fetch the full history (git fetch --unshallow) or drop --fail-on-incomplete"));
+                    .with_hint("a shallow clone needs `git fetch --unshallow`; for a damaged repository `git fsck` names what is broken"));
             }
             Ok(outcome)
         }
@@ -87,12 +87,21 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
         .clone()
         .or_else(|| section.and_then(|(s, c)| s.baseline.as_ref().map(|b| c.resolve(b))));
     if let Some(path) = &baseline_path {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+        let named = if args.baseline.is_some() {
+            Named::OnCommandLine
+        } else {
+            Named::InConfig
+        };
+        let text = input::read_text(path, named)?;
         suppressions.baseline =
             baseline::parse(&text, Path::new(&crate::paths::display_path(path)))?;
     }
     if let Some(root) = root {
-        if let Ok(text) = std::fs::read_to_string(root.join(".gitleaksignore")) {
+        // Committed with the code, so as untrusted as it: a link to /dev/zero or a FIFO is
+        // refused, not read.
+        let ignore = root.join(".gitleaksignore");
+        if std::fs::symlink_metadata(&ignore).is_ok() {
+            let text = input::read_text(&ignore, Named::InConfig)?;
             suppressions.gitleaks_ignore = baseline::parse_gitleaksignore(&text);
         }
     }
@@ -129,10 +138,7 @@ fn gather(
     max_blob_size: u64,
 ) -> Result<(ScanOutput, Option<PathBuf>)> {
     if args.path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(Path::new("-"), "read", &e))?;
+        let bytes = input::read_stdin(max_blob_size)?;
         return Ok((files::scan_bytes("-", &bytes, engine), None));
     }
     let path = &args.path;
@@ -150,7 +156,7 @@ fn gather(
             );
         }
         if path.is_file() {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
+            let bytes = input::read_limited(path, Named::OnCommandLine, max_blob_size)?;
             let name = crate::paths::display_path(path);
             return Ok((
                 files::scan_bytes(&name, &bytes, engine),

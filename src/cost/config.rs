@@ -31,11 +31,11 @@ pub struct CostConfig {
     pub region: Option<String>,
     #[serde(default)]
     pub group_by: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative")]
     pub min_impact: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative")]
     pub min_percent: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative")]
     pub error_impact: Option<f64>,
     #[serde(default)]
     pub recent: Option<u32>,
@@ -45,4 +45,16 @@ pub struct CostConfig {
     pub prices: Option<String>,
     #[serde(default)]
     pub thresholds: ThresholdOverrides,
+}
+
+/// TOML has `nan` and `inf`; neither is a threshold (`NaN` would pass every check).
+fn non_negative<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let n = f64::deserialize(d)?;
+    if n.is_finite() && n >= 0.0 {
+        Ok(Some(n))
+    } else {
+        Err(serde::de::Error::custom(
+            "expected a finite number, zero or more",
+        ))
+    }
 }

@@ -96,7 +96,7 @@ impl ExportSource {
         let mut exports = Vec::new();
         let mut forecast = None;
         for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", &e))?;
+            let text = crate::input::read_text(&path, crate::input::Named::InConfig)?;
             let shown = display_path(&path);
             if path
                 .file_name()
@@ -108,12 +108,20 @@ impl ExportSource {
                         "not a Cost Explorer forecast (expected `aws ce get-cost-forecast --output json`)",
                     )
                 })?;
-                let amount = parsed.total.amount.parse::<f64>().map_err(|_| {
-                    Error::input(
-                        SourcePos::new(&shown, 1, None),
-                        "the forecast total is not a number",
-                    )
-                })?;
+                let amount = parsed
+                    .total
+                    .amount
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|a| a.is_finite() && *a >= 0.0)
+                    .ok_or_else(|| {
+                        let offset = text.find("\"Amount\"").unwrap_or(0);
+                        Error::input(
+                            SourcePos::from_offset(&shown, &text, offset),
+                            "the forecast total is not a finite, non-negative number",
+                        )
+                    })?;
                 forecast = Some((PathBuf::from(shown), amount));
                 continue;
             }
@@ -125,8 +133,7 @@ impl ExportSource {
                 serde_json::from_str::<Response>(&text).map(|r| vec![r])
             };
             let pages = parsed.map_err(|e| {
-                let message = e.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                let message = crate::error::serde_message(&e.to_string());
                 Error::input(
                     SourcePos::new(&shown, e.line().max(1), Some(e.column().max(1))),
                     format!("not a Cost Explorer export: {message}"),
@@ -149,6 +156,7 @@ impl ExportSource {
                         }),
                 })
                 .collect::<Result<Vec<_>>>()?;
+            validate(&text, &pages, &shown)?;
             let results = pages.into_iter().flat_map(|p| p.results_by_time).collect();
             exports.push(Export {
                 path: PathBuf::from(shown),
@@ -312,3 +320,72 @@ fn sum_by_day(rows: Vec<CostRecord>) -> Vec<CostRecord> {
     }
     out
 }
+
+/// Refuses what would make a wrong verdict: a day listed twice for the same group (summed,
+/// it is a false level shift), days out of order within a page, and amounts that are not
+/// finite, non-negative numbers (`NaN` compares false with every threshold, so it would
+/// pass them all). Errors point at the line of the offending `Start` or `Amount`.
+fn validate(text: &str, pages: &[Response], shown: &str) -> Result<()> {
+    let mut starts = text.match_indices("\"Start\"").map(|(i, _)| i);
+    let mut seen: std::collections::HashSet<(Date, Vec<String>)> = std::collections::HashSet::new();
+    let at = |offset: usize| SourcePos::from_offset(shown, text, offset);
+    for page in pages {
+        let mut previous: Option<Date> = None;
+        for result in &page.results_by_time {
+            let offset = starts.next().unwrap_or(0);
+            let Some(date) = Date::parse(&result.time_period.start) else {
+                return Err(Error::input(at(offset), "TimePeriod.Start is not a date"));
+            };
+            if previous.is_some_and(|p| date < p) {
+                return Err(Error::input(
+                    at(offset),
+                    format!(
+                        "day {date} comes after a later day; Cost Explorer lists days in order"
+                    ),
+                ));
+            }
+            previous = Some(date);
+            let groups: Vec<&Vec<String>> = if result.groups.is_empty() {
+                vec![&NO_GROUP]
+            } else {
+                result.groups.iter().map(|g| &g.keys).collect()
+            };
+            for keys in groups {
+                if !seen.insert((date, keys.clone())) {
+                    let which = if keys.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" for `{}`", keys.join(", "))
+                    };
+                    return Err(Error::input(
+                        at(offset),
+                        format!("day {date} is listed twice{which}; summing the copies would look like a jump in spend"),
+                    ));
+                }
+            }
+            let amounts = result
+                .total
+                .values()
+                .chain(result.groups.iter().flat_map(|g| g.metrics.values()));
+            for metric in amounts {
+                let fine = metric
+                    .amount
+                    .trim()
+                    .parse::<f64>()
+                    .is_ok_and(|a| a.is_finite() && a >= 0.0);
+                if !fine {
+                    let needle = format!("\"{}\"", metric.amount);
+                    let line_offset = text[offset..].find(&needle).map_or(offset, |i| offset + i);
+                    return Err(Error::input(
+                        at(line_offset),
+                        format!("the amount for {date} is not a finite, non-negative number"),
+                    )
+                    .with_hint("export usage cost without credits and refunds (filter on RECORD_TYPE), as `aws ce get-cost-and-usage` writes it"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+static NO_GROUP: Vec<String> = Vec::new();

@@ -15,6 +15,7 @@ pub mod prices;
 pub mod query;
 pub mod recommendation;
 pub mod recommendation_report;
+pub mod regions;
 pub mod rightsize;
 pub mod root_cause;
 pub mod series;

@@ -98,7 +98,7 @@ impl PriceTable {
     }
 
     pub fn load(path: &Path) -> Result<PriceTable> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+        let text = crate::input::read_text(path, crate::input::Named::InConfig)?;
         PriceTable::parse(&text, path)
     }
 

@@ -44,7 +44,10 @@ pub fn parse(text: &str, path: &Path) -> Result<HashSet<String>> {
     let file: File = serde_json::from_str(text).map_err(|e| {
         Error::input(
             SourcePos::new(path, e.line().max(1), Some(e.column().max(1))),
-            format!("not a drift baseline: {}", strip_position(&e.to_string())),
+            format!(
+                "not a drift baseline: {}",
+                crate::error::serde_message(&e.to_string())
+            ),
         )
         .with_hint("write one with `opsguard drift baseline -o FILE`")
     })?;
@@ -58,14 +61,6 @@ pub fn parse(text: &str, path: &Path) -> Result<HashSet<String>> {
         ));
     }
     Ok(file.accepted.into_iter().map(|e| e.fingerprint).collect())
-}
-
-/// serde_json appends " at line L column C"; the position is already in front.
-fn strip_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    }
 }
 
 #[cfg(test)]

@@ -320,6 +320,9 @@ impl Run<'_> {
     fn shown(&self, display: &str, slot: &Slot) -> Option<EnvValue> {
         let (file, line) = slot.origin.clone()?;
         let shown = match (slot.leaf.map(|l| &l.value), slot.container) {
+            (Some(LeafValue::Scalar(s)), _) if s.sensitive && !self.options.redactor.reveals() => {
+                self.options.redactor.mask(&s.text)
+            }
             (Some(LeafValue::Scalar(s)), _) => {
                 display_value(display, &s.text, &self.options.redactor)
             }
@@ -388,7 +391,10 @@ impl Run<'_> {
             })
             .collect();
         let values: Vec<Option<EnvValue>> = slots.iter().map(|s| self.shown(display, s)).collect();
-        let secret = raw.iter().flatten().any(|r| is_sensitive(display, r));
+        let secret = raw.iter().flatten().any(|r| is_sensitive(display, r))
+            || slots.iter().any(
+                |s| matches!(s.leaf.map(|l| &l.value), Some(LeafValue::Scalar(sc)) if sc.sensitive),
+            );
         let identity_values: Vec<String> = typed
             .iter()
             .zip(&values)

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::flatten::{flatten, match_key};
-use super::tree::{insert_path, Document, Node, ScalarKind, Value};
+use super::tree::{Document, Node, PathBuilder, ScalarKind, Value};
 
 pub fn overlay(base: Value, top: Value) -> Value {
     match (base.node, top.node) {
@@ -79,19 +79,21 @@ pub fn align_flat_keys(base: &[Document], layer: Vec<Document>) -> Vec<Document>
             let Node::Map(entries) = doc.root.node else {
                 return doc;
             };
-            let mut aligned = Vec::new();
+            let mut aligned = PathBuilder::default();
             let mut duplicates = Vec::new();
             for (key, value) in entries {
-                match known.get(&match_key(&key)) {
+                // Both the layer's keys and the base's paths passed their parsers' depth and
+                // length limits, so placing them cannot fail.
+                let _ = match known.get(&match_key(&key)) {
                     Some(path) => {
                         let path: Vec<&str> = path.iter().map(String::as_str).collect();
-                        insert_path(&mut aligned, &path, value, &mut duplicates);
+                        aligned.insert(&path, value, &mut duplicates)
                     }
-                    None => insert_path(&mut aligned, &[key.as_str()], value, &mut duplicates),
-                }
+                    None => aligned.insert(&[key.as_str()], value, &mut duplicates),
+                };
             }
             Document {
-                root: Value::map(aligned, doc.root.origin),
+                root: Value::map(aligned.into_entries(), doc.root.origin),
             }
         })
         .collect()

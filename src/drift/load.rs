@@ -11,6 +11,7 @@ use super::layer::{align_flat_keys, overlay_documents};
 use super::policy::{self, Policy};
 use super::{baseline, tree::Parsed};
 use crate::error::{Error, Result};
+use crate::input::{self, Named};
 pub use crate::paths::display_path;
 
 /// `NAME=PATH[,PATH…]`.
@@ -42,8 +43,8 @@ pub fn parse_env_spec(spec: &str) -> Result<(String, Vec<PathBuf>)> {
 }
 
 /// Reads and parses one configuration file, in the format its name or content says.
-pub fn read_config_file(path: &Path) -> Result<(Format, String, Parsed)> {
-    let text = read_text(path)?;
+pub fn read_config_file(path: &Path, named: Named) -> Result<(Format, String, Parsed)> {
+    let text = input::read_text(path, named)?;
     let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&text));
     let name: Arc<str> = Arc::from(display_path(path).as_str());
     tracing::debug!(file = %name, format = format.name(), "parsing");
@@ -53,12 +54,19 @@ pub fn read_config_file(path: &Path) -> Result<(Format, String, Parsed)> {
 
 /// Loads environments, parsing each distinct file once: environments usually share a base
 /// file, and parsing dominates the run.
-#[derive(Default)]
 pub struct Loader {
     parsed: HashMap<PathBuf, (Format, Parsed)>,
+    named: Named,
 }
 
 impl Loader {
+    pub fn new(named: Named) -> Self {
+        Loader {
+            parsed: HashMap::new(),
+            named,
+        }
+    }
+
     /// An environment from its files, layered left to right.
     pub fn environment(&mut self, name: &str, files: &[PathBuf]) -> Result<Environment> {
         let mut documents = Vec::new();
@@ -88,41 +96,25 @@ impl Loader {
         if let Some(cached) = self.parsed.get(file) {
             return Ok(cached.clone());
         }
-        let (format, _, parsed) = read_config_file(file)?;
+        let (format, _, parsed) = read_config_file(file, self.named)?;
         self.parsed
             .insert(file.to_path_buf(), (format, parsed.clone()));
         Ok((format, parsed))
     }
 }
 
-pub fn load_policies(paths: &[PathBuf]) -> Result<Policy> {
+pub fn load_policies(paths: &[PathBuf], named: Named) -> Result<Policy> {
     let mut policy = Policy::default();
     for path in paths {
-        let text = read_text(path)?;
+        let text = input::read_text(path, named)?;
         policy.extend(policy::parse(&text, Path::new(&display_path(path)))?);
     }
     Ok(policy)
 }
 
-pub fn load_baseline(path: &Path) -> Result<HashSet<String>> {
-    let text = read_text(path)?;
+pub fn load_baseline(path: &Path, named: Named) -> Result<HashSet<String>> {
+    let text = input::read_text(path, named)?;
     baseline::parse(&text, Path::new(&display_path(path)))
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Error::input(
-            crate::error::SourcePos::new(display_path(path), line, None),
-            "not UTF-8 text",
-        )
-    })
 }
 
 #[cfg(test)]

@@ -337,7 +337,7 @@ compare = "prod >= staging"
             .unwrap_err()
             .to_string();
         assert!(
-            err.starts_with("p.toml:4:10: unknown variant `maybe`"),
+            err.starts_with("p.toml:4:10: unknown variant, expected one of"),
             "{err}"
         );
 

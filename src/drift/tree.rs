@@ -41,6 +41,9 @@ pub struct Scalar {
     /// The value as written, without quotes.
     pub text: String,
     pub kind: ScalarKind,
+    /// Masked wherever it is shown, whatever its key: a YAML alias (`other: *pw`) to a
+    /// value anchored under a secret key.
+    pub sensitive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +66,7 @@ impl Value {
             node: Node::Scalar(Scalar {
                 text: text.into(),
                 kind,
+                sensitive: false,
             }),
             origin,
         }
@@ -152,58 +156,168 @@ impl Parsed {
     }
 }
 
-/// Inserts into a map, keeping the last value and recording a duplicate.
-pub fn insert_entry(
-    entries: &mut Vec<(String, Value)>,
-    key: String,
-    value: Value,
-    duplicates: &mut Vec<DuplicateKey>,
-) {
-    if let Some(slot) = entries.iter_mut().find(|(k, _)| *k == key) {
-        duplicates.push(DuplicateKey {
-            key: key.clone(),
-            first: slot.1.origin.clone(),
-            again: value.origin.clone(),
-        });
-        slot.1 = value;
-    } else {
-        entries.push((key, value));
+/// How deep configuration may nest, in every format: deeper input is an error at its line,
+/// never a stack overflow in the parser, the flattener or the destructor.
+pub const MAX_DEPTH: usize = 256;
+
+/// The longest key opsguard accepts (bytes), in every format.
+pub const MAX_KEY_BYTES: usize = 4096;
+
+/// Why a key cannot be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    TooDeep,
+    TooLong,
+}
+
+impl KeyProblem {
+    pub fn message(&self) -> String {
+        match self {
+            KeyProblem::TooDeep => format!("the key nests deeper than {MAX_DEPTH} levels"),
+            KeyProblem::TooLong => format!("the key is longer than {MAX_KEY_BYTES} bytes"),
+        }
     }
 }
 
-/// Builds nested maps from a dotted key path (`a.b.c = v`), for flat formats.
-pub fn insert_path(
-    root: &mut Vec<(String, Value)>,
-    path: &[&str],
-    value: Value,
-    duplicates: &mut Vec<DuplicateKey>,
-) {
-    let Some((last, parents)) = path.split_last() else {
-        return;
-    };
-    let mut entries = root;
-    for segment in parents {
-        let position = entries.iter().position(|(k, _)| k == segment);
-        let index = match position {
-            Some(i) if matches!(entries[i].1.node, Node::Map(_)) => i,
-            Some(i) => {
-                // `a = 1` then `a.b = 2`: the nested key wins, as in Spring and Java.
-                let origin = value.origin.clone();
-                entries[i].1 = Value::map(Vec::new(), origin);
-                i
+/// A map under construction: keys in first-seen order, the last value winning in the first
+/// key's place, each duplicate recorded. A hash index keeps inserting n keys O(n).
+#[derive(Debug, Default)]
+pub struct MapBuilder {
+    entries: Vec<(String, Value)>,
+    index: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl MapBuilder {
+    pub fn insert(&mut self, key: String, value: Value, duplicates: &mut Vec<DuplicateKey>) {
+        match self.index.get(&key) {
+            Some(&i) => {
+                let slot = &mut self.entries[i].1;
+                duplicates.push(DuplicateKey {
+                    key,
+                    first: slot.origin.clone(),
+                    again: value.origin.clone(),
+                });
+                *slot = value;
             }
             None => {
-                entries.push((
-                    segment.to_string(),
-                    Value::map(Vec::new(), value.origin.clone()),
-                ));
-                entries.len() - 1
+                self.index.insert(key.clone(), self.entries.len());
+                self.entries.push((key, value));
             }
-        };
-        entries = match &mut entries[index].1.node {
-            Node::Map(inner) => inner,
-            _ => unreachable!("made a map above"),
-        };
+        }
     }
-    insert_entry(entries, last.to_string(), value, duplicates);
+
+    pub fn into_entries(self) -> Vec<(String, Value)> {
+        self.entries
+    }
+}
+
+/// Nested maps built from dotted key paths (`a.b.c = v`), for flat formats. `a = 1` then
+/// `a.b = 2`: the nested key wins, as in Spring and Java.
+#[derive(Debug, Default)]
+pub struct PathBuilder {
+    root: Branch,
+}
+
+#[derive(Debug, Default)]
+struct Branch {
+    entries: Vec<(String, Slot)>,
+    index: rustc_hash::FxHashMap<String, usize>,
+}
+
+#[derive(Debug)]
+enum Slot {
+    Leaf(Value),
+    Branch(Branch, Origin),
+}
+
+impl Slot {
+    fn origin(&self) -> &Origin {
+        match self {
+            Slot::Leaf(v) => &v.origin,
+            Slot::Branch(_, origin) => origin,
+        }
+    }
+}
+
+impl Branch {
+    fn slot(&mut self, key: &str) -> Option<&mut Slot> {
+        let i = *self.index.get(key)?;
+        Some(&mut self.entries[i].1)
+    }
+
+    fn push(&mut self, key: &str, slot: Slot) {
+        self.index.insert(key.to_string(), self.entries.len());
+        self.entries.push((key.to_string(), slot));
+    }
+
+    fn into_entries(self) -> Vec<(String, Value)> {
+        self.entries
+            .into_iter()
+            .map(|(key, slot)| {
+                let value = match slot {
+                    Slot::Leaf(value) => value,
+                    Slot::Branch(branch, origin) => Value::map(branch.into_entries(), origin),
+                };
+                (key, value)
+            })
+            .collect()
+    }
+}
+
+impl PathBuilder {
+    pub fn insert(
+        &mut self,
+        path: &[&str],
+        value: Value,
+        duplicates: &mut Vec<DuplicateKey>,
+    ) -> Result<(), KeyProblem> {
+        if path.len() > MAX_DEPTH {
+            return Err(KeyProblem::TooDeep);
+        }
+        if path.iter().map(|s| s.len() + 1).sum::<usize>() > MAX_KEY_BYTES + 1 {
+            return Err(KeyProblem::TooLong);
+        }
+        let Some((last, parents)) = path.split_last() else {
+            return Ok(());
+        };
+        let mut branch = &mut self.root;
+        for segment in parents {
+            let i = match branch.index.get(*segment) {
+                Some(&i) => i,
+                None => {
+                    branch.push(
+                        segment,
+                        Slot::Branch(Branch::default(), value.origin.clone()),
+                    );
+                    branch.entries.len() - 1
+                }
+            };
+            let slot = &mut branch.entries[i].1;
+            if matches!(slot, Slot::Leaf(_)) {
+                *slot = Slot::Branch(Branch::default(), value.origin.clone());
+            }
+            branch = match slot {
+                Slot::Branch(inner, _) => inner,
+                Slot::Leaf(_) => unreachable!("made a branch above"),
+            };
+        }
+        match branch.slot(last) {
+            Some(slot) => {
+                duplicates.push(DuplicateKey {
+                    key: last.to_string(),
+                    first: slot.origin().clone(),
+                    again: value.origin.clone(),
+                });
+                *slot = Slot::Leaf(value);
+            }
+            None => {
+                branch.push(last, Slot::Leaf(value));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn into_entries(self) -> Vec<(String, Value)> {
+        self.root.into_entries()
+    }
 }

@@ -311,6 +311,7 @@ mod tests {
             &Scalar {
                 text: text.into(),
                 kind: ScalarKind::String,
+                sensitive: false,
             },
             false,
         )
@@ -321,6 +322,7 @@ mod tests {
             &Scalar {
                 text: text.into(),
                 kind: ScalarKind::String,
+                sensitive: false,
             },
             true,
         )
@@ -372,11 +374,13 @@ mod tests {
         let b = Scalar {
             text: "true".into(),
             kind: ScalarKind::Bool,
+            sensitive: false,
         };
         assert_eq!(interpret(&b, false), Typed::Bool(true));
         let n = Scalar {
             text: "".into(),
             kind: ScalarKind::Null,
+            sensitive: false,
         };
         assert!(interpret(&n, false).same_as(&t("")));
     }

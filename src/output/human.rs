@@ -6,8 +6,13 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
+use super::printable::printable;
 use super::Style;
 use crate::report::{Cell, Report, Severity, TableView};
+
+/// Cells longer than this are cut in tables: a 40 KB value is unreadable in a table, and
+/// wrapping it to the terminal's width took seconds. JSON and SARIF keep the whole text.
+const MAX_CELL_CHARS: usize = 1000;
 
 pub fn render(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let views: Vec<TableView> = if report.views.is_empty() && !report.findings.is_empty() {
@@ -54,7 +59,7 @@ pub fn summary_line(report: &Report) -> String {
 
 fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if let Some(title) = &view.title {
-        writeln!(out, "{title}")?;
+        writeln!(out, "{}", printable(title))?;
     }
     if !view.rows.is_empty() {
         let mut table = Table::new();
@@ -74,7 +79,7 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
             }
         }
         table.set_header(view.headers.iter().map(|h| {
-            let cell = comfy_table::Cell::new(h);
+            let cell = comfy_table::Cell::new(printable(h));
             if style.color {
                 cell.add_attribute(comfy_table::Attribute::Bold)
             } else {
@@ -102,13 +107,13 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
         writeln!(out, "{table}")?;
     }
     for line in &view.footer {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", printable(line))?;
     }
     Ok(())
 }
 
 fn to_cell(cell: &Cell, color: bool) -> comfy_table::Cell {
-    let mut c = comfy_table::Cell::new(&cell.text);
+    let mut c = comfy_table::Cell::new(shortened(&printable(&cell.text)));
     if color {
         if let Some(severity) = cell.severity {
             c = c.fg(match severity {
@@ -119,6 +124,16 @@ fn to_cell(cell: &Cell, color: bool) -> comfy_table::Cell {
         }
     }
     c
+}
+
+fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        None => text.into(),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            format!("{}… ({rest} more characters)", &text[..cut]).into()
+        }
+    }
 }
 
 /// For reports whose command did not lay out a table of its own.
@@ -182,6 +197,31 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains('\u{1b}'), "{text}");
         assert!(text.contains("warning"));
+    }
+
+    #[test]
+    fn input_text_cannot_drive_the_terminal_and_long_cells_are_cut() {
+        let mut r = Report::new("t");
+        r.findings.push(Finding::new(
+            "r",
+            Severity::Error,
+            format!("\u{1b}]0;pwned\u{7}{}", "x".repeat(40_000)),
+            &["1"],
+        ));
+        let mut out = Vec::new();
+        let style = Style {
+            color: false,
+            width: Some(80),
+        };
+        render(&r, style, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+        assert!(text.contains("\\x1b]0;pwned\\x07"), "{text}");
+        assert!(text.contains("more characters)"), "{text}");
+        assert!(text.len() < 4000, "{}", text.len());
     }
 
     #[test]

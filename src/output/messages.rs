@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use super::printable::printable;
 use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,9 +15,20 @@ impl Messages {
     /// `error: path:line:col: what is wrong`, then `hint: …` where one helps.
     pub fn error(&self, err: &Error) {
         let mut stderr = io::stderr().lock();
-        let _ = writeln!(stderr, "{}: {err}", self.label("error", "1;31"));
+        let text = err.to_string();
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            self.label("error", "1;31"),
+            printable(&text)
+        );
         if let Some(hint) = err.hint() {
-            let _ = writeln!(stderr, "{}: {hint}", self.label("hint", "1;36"));
+            let _ = writeln!(
+                stderr,
+                "{}: {}",
+                self.label("hint", "1;36"),
+                printable(hint)
+            );
         }
     }
 
@@ -26,7 +38,12 @@ impl Messages {
             return;
         }
         let mut stderr = io::stderr().lock();
-        let _ = writeln!(stderr, "{}: {text}", self.label("warning", "1;33"));
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            self.label("warning", "1;33"),
+            printable(text)
+        );
     }
 
     /// Progress and status for people; silenced by `--quiet`.
@@ -34,7 +51,7 @@ impl Messages {
         if self.quiet {
             return;
         }
-        let _ = writeln!(io::stderr().lock(), "{text}");
+        let _ = writeln!(io::stderr().lock(), "{}", printable(text));
     }
 
     fn label(&self, word: &str, ansi: &str) -> String {

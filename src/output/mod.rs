@@ -6,6 +6,7 @@ pub mod color;
 pub mod human;
 pub mod json;
 pub mod messages;
+pub mod printable;
 pub mod sarif;
 
 use std::io::{self, Write};

@@ -42,12 +42,7 @@ pub fn render(mut entries: Vec<Entry>) -> String {
 
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>> {
     let file: File = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_string();
+        let message = crate::error::serde_message(&e.to_string());
         Error::input(
             SourcePos::new(path, e.line().max(1), Some(e.column().max(1))),
             format!("not a secrets baseline: {message}"),

@@ -10,6 +10,7 @@ use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, Sort, Tree};
 use rayon::prelude::*;
 
 use super::engine::{Blob, Engine, Hit};
+use super::git_objects::{self, Inspection};
 use super::occurrence::{Commit, Occurrence, ScanOutput, Stats};
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -63,6 +64,8 @@ pub fn scan(
     git2::opts::enable_caching(false);
     let repo = open(dir)?;
     let mut out = ScanOutput::default();
+    let inspection = git_objects::inspect(&repo.path().join("objects"));
+    inspection.guard(&repo).map_err(git_error)?;
     if repo.is_shallow() {
         out.warnings
             .push("shallow clone: history before the shallow boundary is not scanned".into());
@@ -78,8 +81,8 @@ pub fn scan(
     // streams blobs through a bounded channel to the scanning threads.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Target)>(4096);
     let (enumerated, (stats, hits)) = std::thread::scope(|scope| {
-        let producer = scope.spawn(|| enumerate(&repo_path, selection, sender));
-        let scanned = scan_stream(receiver, &repo_path, engine, max_blob_size);
+        let producer = scope.spawn(|| enumerate(&repo_path, &inspection, selection, sender));
+        let scanned = scan_stream(receiver, &repo_path, &inspection, engine, max_blob_size);
         (
             producer
                 .join()
@@ -90,18 +93,32 @@ pub fn scan(
     let (targets, walk_stats) = enumerated?;
     out.stats.commits = walk_stats.commits;
     out.stats.objects_missing = walk_stats.objects_missing;
+    let mut problems = inspection.problems.clone();
+    problems.extend(walk_stats.problems);
+    problems.extend(stats.problems);
     tracing::debug!(blobs = targets.len(), elapsed = ?started.elapsed(), "walked history and scanned blobs");
     out.stats.blobs_scanned = stats.blobs_scanned;
     out.stats.bytes_scanned = stats.bytes_scanned;
     out.stats.blobs_skipped = stats.blobs_skipped;
     out.stats.objects_missing += stats.objects_missing;
-    if out.stats.objects_missing > 0 {
+    if out.stats.objects_missing > 0 || !problems.is_empty() {
         out.warnings.push(format!(
-            "{} object(s) missing or unreadable (shallow clone or damaged repository); the scan went on without them",
-            out.stats.objects_missing
+            "{} object(s) or ref(s) missing or unreadable (shallow clone or damaged repository); the scan went on without them",
+            out.stats.objects_missing.max(problems.len() as u64)
         ));
         out.incomplete = true;
     }
+    // Named, so the user can find the damage; a badly broken repository names the first
+    // ones rather than flooding the log.
+    const NAMED: usize = 20;
+    for problem in problems.iter().take(NAMED) {
+        out.warnings.push(problem.clone());
+    }
+    if problems.len() > NAMED {
+        out.warnings
+            .push(format!("… and {} more unreadable", problems.len() - NAMED));
+    }
+    out.stats.problems = problems;
     if out.stats.blobs_skipped > 0 {
         out.warnings.push(format!(
             "skipped {} blob(s) over {} bytes (--max-blob-size)",
@@ -137,10 +154,11 @@ pub fn scan(
 /// scanners as soon as it is known. Returns them all (for provenance) and the walk's counts.
 fn enumerate(
     repo_path: &Path,
+    inspection: &Inspection,
     selection: &Selection,
     sender: std::sync::mpsc::SyncSender<(usize, Target)>,
 ) -> Result<(Vec<Target>, Stats)> {
-    let repo = Repository::open(repo_path).map_err(git_error)?;
+    let repo = inspection.open(repo_path).map_err(git_error)?;
     let mut targets = Vec::new();
     let mut stats = Stats::default();
     let mut emit = |target: Target| {
@@ -163,15 +181,42 @@ fn all_refs(repo: &Repository, stats: &mut Stats, emit: &mut dyn FnMut(Target)) 
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
         .map_err(git_error)?;
     let mut pushed = 0;
-    for reference in repo.references().map_err(git_error)?.flatten() {
-        if let Ok(commit) = reference.peel_to_commit() {
-            if walk.push(commit.id()).is_ok() {
-                pushed += 1;
+    // Tags that point at a tree or a blob rather than a commit: scanned too.
+    let mut loose_ends = Vec::new();
+    for reference in repo.references().map_err(git_error)? {
+        let reference = match reference {
+            Ok(r) => r,
+            Err(e) => {
+                stats.missing(format!("a ref cannot be read: {}", e.message()));
+                continue;
+            }
+        };
+        let name = String::from_utf8_lossy(reference.name_bytes()).into_owned();
+        match reference.resolve().and_then(|r| r.peel(ObjectType::Any)) {
+            Ok(object) => match object.kind() {
+                Some(ObjectType::Commit) => match walk.push(object.id()) {
+                    Ok(()) => pushed += 1,
+                    Err(e) => stats.missing(format!(
+                        "ref {name}: commit {} cannot be read: {}",
+                        object.id(),
+                        e.message()
+                    )),
+                },
+                _ => loose_ends.push((name, object.id(), object.kind())),
+            },
+            Err(e) => {
+                let target = reference
+                    .resolve()
+                    .ok()
+                    .and_then(|r| r.target())
+                    .map(|oid| format!(" ({oid})"))
+                    .unwrap_or_default();
+                stats.missing(format!(
+                    "ref {name}{target} cannot be resolved: {}",
+                    e.message()
+                ));
             }
         }
-    }
-    if pushed == 0 {
-        return Ok(());
     }
     let mut walker = TreeWalker {
         repo,
@@ -180,15 +225,42 @@ fn all_refs(repo: &Repository, stats: &mut Stats, emit: &mut dyn FnMut(Target)) 
         stats,
         emit,
     };
-    for oid in walk {
-        let Ok(oid) = oid else {
-            walker.stats.objects_missing += 1;
-            continue;
-        };
-        walker.stats.commits += 1;
-        match repo.find_commit(oid).and_then(|c| c.tree()) {
-            Ok(tree) => walker.tree(&tree, "", oid),
-            Err(_) => walker.stats.objects_missing += 1,
+    if pushed > 0 {
+        for oid in walk {
+            let oid = match oid {
+                Ok(oid) => oid,
+                Err(e) => {
+                    walker
+                        .stats
+                        .missing(format!("history walk: {}", e.message()));
+                    continue;
+                }
+            };
+            walker.stats.commits += 1;
+            match repo.find_commit(oid).and_then(|c| c.tree()) {
+                Ok(tree) => walker.tree(&tree, "", oid),
+                Err(e) => walker.stats.missing(format!(
+                    "commit {oid} or its tree cannot be read: {}",
+                    e.message()
+                )),
+            }
+        }
+    }
+    for (name, oid, kind) in loose_ends {
+        match kind {
+            Some(ObjectType::Tree) => match repo.find_tree(oid) {
+                Ok(tree) => walker.tree_outside_history(&tree, &name),
+                Err(e) => walker.stats.missing(format!(
+                    "ref {name}: tree {oid} cannot be read: {}",
+                    e.message()
+                )),
+            },
+            Some(ObjectType::Blob) if walker.seen_blobs.insert(oid) => (walker.emit)(Target {
+                oid,
+                path: name,
+                commit: None,
+            }),
+            _ => {}
         }
     }
     Ok(())
@@ -204,7 +276,16 @@ struct TreeWalker<'a, 'r> {
 }
 
 impl TreeWalker<'_, '_> {
+    /// A tree a tag points at: its blobs belong to no commit.
+    fn tree_outside_history(&mut self, tree: &Tree, prefix: &str) {
+        self.visit(tree, prefix, None);
+    }
+
     fn tree(&mut self, tree: &Tree, prefix: &str, commit: Oid) {
+        self.visit(tree, prefix, Some(commit));
+    }
+
+    fn visit(&mut self, tree: &Tree, prefix: &str, commit: Option<Oid>) {
         if !self.seen_trees.insert(tree.id()) {
             return;
         }
@@ -220,13 +301,17 @@ impl TreeWalker<'_, '_> {
                     (self.emit)(Target {
                         oid: entry.id(),
                         path,
-                        commit: Some(commit),
+                        commit,
                     })
                 }
                 Some(ObjectType::Tree) if !self.seen_trees.contains(&entry.id()) => {
                     match self.repo.find_tree(entry.id()) {
-                        Ok(sub) => self.tree(&sub, &path, commit),
-                        Err(_) => self.stats.objects_missing += 1,
+                        Ok(sub) => self.visit(&sub, &path, commit),
+                        Err(e) => self.stats.missing(format!(
+                            "tree {} ({path}) cannot be read: {}",
+                            entry.id(),
+                            e.message()
+                        )),
                     }
                 }
                 // Blobs and trees already seen, and submodules (commits of another repository).
@@ -264,30 +349,55 @@ fn range_targets(
     let mut options = DiffOptions::new();
     options.ignore_submodules(true);
     for oid in walk {
-        let Ok(oid) = oid else {
-            stats.objects_missing += 1;
-            continue;
+        let oid = match oid {
+            Ok(oid) => oid,
+            Err(e) => {
+                stats.missing(format!("history walk: {}", e.message()));
+                continue;
+            }
         };
         stats.commits += 1;
-        let Ok(commit) = repo.find_commit(oid) else {
-            stats.objects_missing += 1;
-            continue;
+        let (commit, tree) = match repo.find_commit(oid).and_then(|c| {
+            let tree = c.tree()?;
+            Ok((c, tree))
+        }) {
+            Ok(found) => found,
+            Err(e) => {
+                stats.missing(format!(
+                    "commit {oid} or its tree cannot be read: {}",
+                    e.message()
+                ));
+                continue;
+            }
         };
-        let Ok(tree) = commit.tree() else {
-            stats.objects_missing += 1;
-            continue;
-        };
-        let parents: Vec<Option<Tree>> = if commit.parent_count() == 0 {
-            vec![None]
-        } else {
-            commit.parents().map(|p| p.tree().ok()).collect()
-        };
+        let mut parents: Vec<Option<Tree>> = Vec::new();
+        if commit.parent_count() == 0 {
+            parents.push(None);
+        }
+        for (i, parent) in commit.parent_ids().enumerate() {
+            match repo.find_commit(parent).and_then(|p| p.tree()) {
+                Ok(tree) => parents.push(Some(tree)),
+                // Without the parent every blob of the commit is new to the scan: more
+                // work, nothing missed.
+                Err(e) => {
+                    stats.missing(format!(
+                        "parent {} of commit {oid} cannot be read: {}",
+                        i + 1,
+                        e.message()
+                    ));
+                    parents.push(None);
+                }
+            }
+        }
         for parent in parents {
             let diff =
                 match repo.diff_tree_to_tree(parent.as_ref(), Some(&tree), Some(&mut options)) {
                     Ok(diff) => diff,
-                    Err(_) => {
-                        stats.objects_missing += 1;
+                    Err(e) => {
+                        stats.missing(format!(
+                            "commit {oid} cannot be compared with its parent: {}",
+                            e.message()
+                        ));
                         continue;
                     }
                 };
@@ -373,6 +483,7 @@ fn head_blobs(repo: &Repository) -> HashSet<Oid> {
 fn scan_stream(
     receiver: std::sync::mpsc::Receiver<(usize, Target)>,
     repo_path: &Path,
+    inspection: &Inspection,
     engine: &Engine,
     max_blob_size: u64,
 ) -> (Stats, Vec<(usize, Hit)>) {
@@ -380,10 +491,10 @@ fn scan_stream(
         .into_iter()
         .par_bridge()
         .map_init(
-            || Repository::open(repo_path).ok(),
+            || inspection.open(repo_path).ok(),
             |repo, (index, target)| {
                 let mut stats = Stats::default();
-                let Some(blob) = read_blob(repo.as_ref(), target.oid, max_blob_size, &mut stats)
+                let Some(blob) = read_blob(repo.as_ref(), &target, max_blob_size, &mut stats)
                 else {
                     return (stats, Vec::new());
                 };
@@ -406,6 +517,7 @@ fn scan_stream(
         total.bytes_scanned += stats.bytes_scanned;
         total.blobs_skipped += stats.blobs_skipped;
         total.objects_missing += stats.objects_missing;
+        total.problems.extend(stats.problems);
         all.extend(hits);
     }
     (total, all)
@@ -414,13 +526,24 @@ fn scan_stream(
 /// The blob, unless it is missing (counted) or over the size limit (counted as skipped).
 fn read_blob<'r>(
     repo: Option<&'r Repository>,
-    oid: Oid,
+    target: &Target,
     max_blob_size: u64,
     stats: &mut Stats,
 ) -> Option<git2::Blob<'r>> {
+    let oid = target.oid;
     let Some(repo) = repo else {
-        stats.objects_missing += 1;
+        stats.missing(format!(
+            "blob {oid} ({}): the repository could not be opened",
+            target.path
+        ));
         return None;
+    };
+    let unreadable = |stats: &mut Stats, e: git2::Error| {
+        stats.missing(format!(
+            "blob {oid} ({}) cannot be read: {}",
+            target.path,
+            e.message()
+        ));
     };
     match repo.odb().and_then(|odb| odb.read_header(oid)) {
         Ok((size, _)) if size as u64 > max_blob_size => {
@@ -428,15 +551,15 @@ fn read_blob<'r>(
             return None;
         }
         Ok(_) => {}
-        Err(_) => {
-            stats.objects_missing += 1;
+        Err(e) => {
+            unreadable(stats, e);
             return None;
         }
     }
     match repo.find_blob(oid) {
         Ok(blob) => Some(blob),
-        Err(_) => {
-            stats.objects_missing += 1;
+        Err(e) => {
+            unreadable(stats, e);
             None
         }
     }

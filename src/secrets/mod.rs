@@ -14,6 +14,7 @@ pub mod files;
 pub mod findings;
 pub mod git;
 pub mod git_index;
+pub mod git_objects;
 pub mod hook;
 pub mod occurrence;
 pub mod pack;

@@ -39,6 +39,16 @@ pub struct Stats {
     /// Objects a shallow clone or a damaged repository does not have.
     pub objects_missing: u64,
     pub commits: u64,
+    /// What could not be read, named: a ref, an object, a pack.
+    pub problems: Vec<String>,
+}
+
+impl Stats {
+    /// Counts an object that could not be read and says which and why.
+    pub fn missing(&mut self, what: String) {
+        self.objects_missing += 1;
+        self.problems.push(what);
+    }
 }
 
 #[derive(Debug, Default)]

@@ -206,7 +206,13 @@ fn load_depth(path: &Path, depth: usize) -> Result<RuleSet> {
             "[extend] nests more than 4 levels (a cycle?)",
         ));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+    // Packs named by `[extend] path` come from a file, not from the user's command line.
+    let named = if depth == 0 {
+        crate::input::Named::OnCommandLine
+    } else {
+        crate::input::Named::InConfig
+    };
+    let text = crate::input::read_text(path, named)?;
     let file = pack::parse(&text, &shown)?;
     let mut base = match &file.extend {
         Some(extend) => {

@@ -11,4 +11,5 @@ mod cost_fleet_aws;
 mod drift;
 mod formats;
 mod git_repo;
+mod hostile;
 mod secrets;

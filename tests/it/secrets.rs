@@ -337,7 +337,7 @@ fn missing_objects_are_counted_and_fail_only_when_asked() {
     let doc = json(&out);
     assert_eq!(doc["summary"]["objects_missing"], 1);
     assert_eq!(doc["summary"]["incomplete"], true);
-    assert!(stderr(&out).contains("1 object(s) missing"));
+    assert!(stderr(&out).contains("1 object(s) or ref(s) missing"));
     let strict = scan(repo.path(), &["--fail-on-incomplete"]);
     assert_eq!(strict.status.code(), Some(2));
     assert!(stderr(&strict).contains("error: the scan was incomplete"));

@@ -3,11 +3,13 @@
 
 use std::sync::Arc;
 
-use crate::drift::tree::{insert_entry, Origin, Parsed, ScalarKind, Value};
+use crate::drift::tree::{
+    KeyProblem, MapBuilder, Origin, Parsed, ScalarKind, Value, MAX_KEY_BYTES,
+};
 use crate::error::{Error, Result, SourcePos};
 
 pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
-    let mut entries = Vec::new();
+    let mut entries = MapBuilder::default();
     let mut duplicates = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let mut index = 0;
@@ -35,16 +37,23 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         {
             return Err(Error::input(pos(1), "invalid variable name before `=`"));
         }
+        if key.len() > MAX_KEY_BYTES {
+            return Err(Error::input(pos(1), KeyProblem::TooLong.message()));
+        }
         let rest = line[eq + 1..].trim_start();
         let (value, quoted) = match rest.chars().next() {
             Some(quote @ ('"' | '\'')) => {
                 let mut body = rest[1..].to_string();
+                // Where the search for the closing quote goes on: only the new line is
+                // searched, so a long unterminated value costs linear time, not quadratic.
+                let mut from = 0;
                 // A double-quoted value may continue on the following lines.
                 loop {
-                    if let Some(end) = closing_quote(&body, quote) {
-                        body.truncate(end);
+                    if let Some(end) = closing_quote(&body[from..], quote) {
+                        body.truncate(from + end);
                         break;
                     }
+                    from = body.len();
                     if quote == '\'' || index >= lines.len() {
                         return Err(Error::input(pos(eq + 2), "unterminated quoted value"));
                     }
@@ -69,9 +78,9 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
             ScalarKind::Null
         };
         let value = Value::scalar(value, kind, Origin::new(file, line_no));
-        insert_entry(&mut entries, key.to_string(), value, &mut duplicates);
+        entries.insert(key.to_string(), value, &mut duplicates);
     }
-    Ok(Parsed::single(entries, file, duplicates))
+    Ok(Parsed::single(entries.into_entries(), file, duplicates))
 }
 
 fn closing_quote(body: &str, quote: char) -> Option<usize> {

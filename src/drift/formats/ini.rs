@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::drift::tree::{insert_path, Origin, Parsed, ScalarKind, Value};
+use crate::drift::tree::{Origin, Parsed, PathBuilder, ScalarKind, Value};
 use crate::error::{Error, Result, SourcePos};
 
 pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
-    let mut entries = Vec::new();
+    let mut entries = PathBuilder::default();
     let mut duplicates = Vec::new();
     let mut section: Vec<String> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -39,9 +39,11 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         let mut path: Vec<&str> = section.iter().map(String::as_str).collect();
         path.push(key);
         let value = Value::scalar(value, ScalarKind::String, Origin::new(file, line_no));
-        insert_path(&mut entries, &path, value, &mut duplicates);
+        entries
+            .insert(&path, value, &mut duplicates)
+            .map_err(|p| Error::input(pos(1), p.message()))?;
     }
-    Ok(Parsed::single(entries, file, duplicates))
+    Ok(Parsed::single(entries.into_entries(), file, duplicates))
 }
 
 fn strip_inline_comment(value: &str) -> &str {

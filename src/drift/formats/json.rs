@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::drift::tree::{insert_entry, Document, Origin, Parsed, ScalarKind, Value};
+use crate::drift::tree::{
+    Document, KeyProblem, MapBuilder, Origin, Parsed, ScalarKind, Value, MAX_DEPTH, MAX_KEY_BYTES,
+};
 use crate::error::{Error, Result, SourcePos};
 
 pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
@@ -28,8 +30,6 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         duplicates: parser.duplicates,
     })
 }
-
-const MAX_DEPTH: usize = 512;
 
 struct Parser<'a> {
     bytes: &'a [u8],
@@ -123,12 +123,12 @@ impl Parser<'_> {
     fn object(&mut self, origin: Origin) -> Result<Value> {
         self.enter()?;
         self.pos += 1;
-        let mut entries = Vec::new();
+        let mut entries = MapBuilder::default();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Value::map(entries, origin));
+            return Ok(Value::map(Vec::new(), origin));
         }
         loop {
             self.skip_ws();
@@ -136,11 +136,14 @@ impl Parser<'_> {
                 return Err(self.error("expected a quoted key"));
             }
             let key = self.string()?;
+            if key.len() > MAX_KEY_BYTES {
+                return Err(self.error(&KeyProblem::TooLong.message()));
+            }
             self.skip_ws();
             self.expect(b':', "`:` after the key")?;
             self.skip_ws();
             let value = self.value()?;
-            insert_entry(&mut entries, key, value, &mut self.duplicates);
+            entries.insert(key, value, &mut self.duplicates);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -153,7 +156,7 @@ impl Parser<'_> {
             }
         }
         self.depth -= 1;
-        Ok(Value::map(entries, origin))
+        Ok(Value::map(entries.into_entries(), origin))
     }
 
     fn array(&mut self, origin: Origin) -> Result<Value> {

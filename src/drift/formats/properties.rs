@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::drift::tree::{insert_path, Origin, Parsed, ScalarKind, Value};
+use crate::drift::tree::{Origin, Parsed, PathBuilder, ScalarKind, Value};
 use crate::error::{Error, Result, SourcePos};
 
 pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
-    let mut entries = Vec::new();
+    let mut entries = PathBuilder::default();
     let mut duplicates = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let mut index = 0;
@@ -43,9 +43,11 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         }
         let path: Vec<&str> = key.split('.').collect();
         let value = Value::scalar(value, ScalarKind::String, Origin::new(file, line_no));
-        insert_path(&mut entries, &path, value, &mut duplicates);
+        entries.insert(&path, value, &mut duplicates).map_err(|p| {
+            Error::input(SourcePos::new(file.as_ref(), line_no, Some(1)), p.message())
+        })?;
     }
-    Ok(Parsed::single(entries, file, duplicates))
+    Ok(Parsed::single(entries.into_entries(), file, duplicates))
 }
 
 /// An odd number of trailing backslashes continues the line.

@@ -5,7 +5,10 @@
 use std::sync::Arc;
 
 use super::LineIndex;
-use crate::drift::tree::{insert_entry, DuplicateKey, Origin, Parsed, ScalarKind, Value};
+use crate::drift::tree::{
+    DuplicateKey, KeyProblem, MapBuilder, Origin, Parsed, ScalarKind, Value, MAX_DEPTH,
+    MAX_KEY_BYTES,
+};
 use crate::error::{Error, Result, SourcePos};
 
 pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
@@ -17,7 +20,7 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         duplicates: Vec::new(),
         depth: 0,
     };
-    let mut entries = Vec::new();
+    let mut entries = MapBuilder::default();
     loop {
         p.skip_space(true)?;
         if p.pos >= text.len() {
@@ -37,13 +40,13 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         ) {
             value.origin = key_origin;
         }
-        insert_entry(&mut entries, key, value, &mut p.duplicates);
+        entries.insert(key, value, &mut p.duplicates);
         p.skip_space(false)?;
         if p.pos < text.len() && !p.eat('\n') {
             return Err(p.error("expected a new line after the value"));
         }
     }
-    Ok(Parsed::single(entries, file, p.duplicates))
+    Ok(Parsed::single(entries.into_entries(), file, p.duplicates))
 }
 
 struct Parser<'a> {
@@ -107,6 +110,14 @@ impl Parser<'_> {
     }
 
     fn key(&mut self) -> Result<String> {
+        let key = self.key_text()?;
+        if key.len() > MAX_KEY_BYTES {
+            return Err(self.error(&KeyProblem::TooLong.message()));
+        }
+        Ok(key)
+    }
+
+    fn key_text(&mut self) -> Result<String> {
         if self.peek() == Some('"') {
             return self.string();
         }
@@ -170,7 +181,7 @@ impl Parser<'_> {
 
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
-        if self.depth > 256 {
+        if self.depth > MAX_DEPTH {
             return Err(self.error("nesting deeper than 256 levels"));
         }
         Ok(())
@@ -201,7 +212,7 @@ impl Parser<'_> {
     fn object(&mut self, origin: Origin) -> Result<Value> {
         self.enter()?;
         self.pos += 1;
-        let mut entries = Vec::new();
+        let mut entries = MapBuilder::default();
         loop {
             self.skip_space(true)?;
             if self.eat('}') {
@@ -214,12 +225,12 @@ impl Parser<'_> {
             }
             self.skip_space(false)?;
             let value = self.value()?;
-            insert_entry(&mut entries, key, value, &mut self.duplicates);
+            entries.insert(key, value, &mut self.duplicates);
             self.skip_space(false)?;
             self.eat(',');
         }
         self.depth -= 1;
-        Ok(Value::map(entries, origin))
+        Ok(Value::map(entries.into_entries(), origin))
     }
 
     fn string(&mut self) -> Result<String> {

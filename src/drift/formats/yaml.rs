@@ -8,9 +8,16 @@ use std::sync::Arc;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
+use crate::drift::sensitive::is_secret_key;
 use crate::drift::tree::{
-    insert_entry, Document, DuplicateKey, Node, Origin, Parsed, ScalarKind, Value,
+    Document, DuplicateKey, KeyProblem, MapBuilder, Node, Origin, Parsed, ScalarKind, Value,
+    MAX_DEPTH, MAX_KEY_BYTES,
 };
+
+/// How many values aliases may add to one file: PyYAML-style anchors expanded without a
+/// bound let ten lines ("billion laughs") grow to gigabytes. Real configuration stays far
+/// below this.
+const MAX_ALIAS_VALUES: usize = 1_000_000;
 use crate::error::{Error, Result, SourcePos};
 
 pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
@@ -22,15 +29,26 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         documents: Vec::new(),
         duplicates: Vec::new(),
         error: None,
+        alias_values: 0,
     };
     let mut parser = Parser::new_from_str(text);
-    parser.load(&mut builder, true).map_err(|e| {
-        let m = e.marker();
-        Error::input(
-            SourcePos::new(file.as_ref(), m.line().max(1), Some(m.col() + 1)),
-            format!("invalid YAML: {}", e.info()),
-        )
-    })?;
+    // Events one at a time, not `Parser::load`: that recurses once per nesting level of a
+    // block mapping, and a few thousand levels overflow the stack before the builder can
+    // refuse them.
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| {
+            let m = e.marker();
+            Error::input(
+                SourcePos::new(file.as_ref(), m.line().max(1), Some(m.col() + 1)),
+                format!("invalid YAML: {}", e.info()),
+            )
+        })?;
+        let end = event == Event::StreamEnd;
+        builder.on_event(event, mark);
+        if end || builder.error.is_some() {
+            break;
+        }
+    }
     if let Some(err) = builder.error {
         return Err(err);
     }
@@ -53,7 +71,7 @@ enum Frame {
         anchor: usize,
     },
     Map {
-        entries: Vec<(String, Value)>,
+        entries: MapBuilder,
         key: Option<(String, bool)>,
         merges: Vec<Value>,
         origin: Origin,
@@ -61,10 +79,20 @@ enum Frame {
     },
 }
 
+/// An anchored value, how many values it holds, and whether it sits under a secret key
+/// (so that every alias to it is masked too).
+struct Anchor {
+    value: Value,
+    values: usize,
+    secret: bool,
+}
+
 struct Builder<'a> {
     file: &'a Arc<str>,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Value>,
+    anchors: HashMap<usize, Anchor>,
+    /// Values added by aliases so far, bounded by [`MAX_ALIAS_VALUES`].
+    alias_values: usize,
     root: Option<Value>,
     documents: Vec<Document>,
     duplicates: Vec<DuplicateKey>,
@@ -77,6 +105,7 @@ impl MarkedEventReceiver for Builder<'_> {
             return;
         }
         let origin = Origin::new(self.file, mark.line().max(1));
+        let at = || SourcePos::new(self.file.as_ref(), mark.line().max(1), Some(mark.col() + 1));
         match event {
             Event::DocumentEnd => {
                 if let Some(root) = self.root.take() {
@@ -95,28 +124,40 @@ impl MarkedEventReceiver for Builder<'_> {
                 self.push(value, plain);
             }
             Event::Alias(id) => match self.anchors.get(&id) {
-                Some(value) => {
-                    let value = value.clone();
+                Some(anchor) => {
+                    self.alias_values = self.alias_values.saturating_add(anchor.values);
+                    if self.alias_values > MAX_ALIAS_VALUES {
+                        self.error = Some(Error::input(
+                            at(),
+                            format!(
+                                "aliases expand to more than {MAX_ALIAS_VALUES} values (a \"billion laughs\" document?)"
+                            ),
+                        ));
+                        return;
+                    }
+                    let mut value = anchor.value.clone();
+                    if anchor.secret {
+                        mark_sensitive(&mut value);
+                    }
                     self.push(value, false);
                 }
                 None => {
-                    self.error = Some(Error::input(
-                        SourcePos::new(
-                            self.file.as_ref(),
-                            mark.line().max(1),
-                            Some(mark.col() + 1),
-                        ),
-                        "alias to an unknown anchor",
-                    ));
+                    self.error = Some(Error::input(at(), "alias to an unknown anchor"));
                 }
             },
+            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+                self.error = Some(Error::input(
+                    at(),
+                    format!("nested deeper than {MAX_DEPTH} levels"),
+                ));
+            }
             Event::SequenceStart(anchor, _) => self.stack.push(Frame::List {
                 items: Vec::new(),
                 origin,
                 anchor,
             }),
             Event::MappingStart(anchor, _) => self.stack.push(Frame::Map {
-                entries: Vec::new(),
+                entries: MapBuilder::default(),
                 key: None,
                 merges: Vec::new(),
                 origin,
@@ -133,12 +174,13 @@ impl MarkedEventReceiver for Builder<'_> {
                         anchor,
                     } => (Value::list(items, origin), anchor),
                     Frame::Map {
-                        mut entries,
+                        entries,
                         merges,
                         origin,
                         anchor,
                         ..
                     } => {
+                        let mut entries = entries.into_entries();
                         merge_into(&mut entries, merges);
                         (Value::map(entries, origin), anchor)
                     }
@@ -154,8 +196,28 @@ impl MarkedEventReceiver for Builder<'_> {
 impl Builder<'_> {
     fn remember(&mut self, anchor: usize, value: &Value) {
         if anchor > 0 {
-            self.anchors.insert(anchor, value.clone());
+            let anchor_data = Anchor {
+                value: value.clone(),
+                values: count_values(value),
+                secret: is_secret_key(&self.key_path()),
+            };
+            self.anchors.insert(anchor, anchor_data);
         }
+    }
+
+    /// The keys above the value being built, joined: where an anchored value sits.
+    fn key_path(&self) -> String {
+        let mut path = String::new();
+        for frame in &self.stack {
+            if let Frame::Map {
+                key: Some((k, _)), ..
+            } = frame
+            {
+                path.push_str(k);
+                path.push('.');
+            }
+        }
+        path
     }
 
     /// Places a finished value into its parent: a list item, a map key, or a map value.
@@ -175,10 +237,16 @@ impl Builder<'_> {
                         // Complex keys are legal YAML but never configuration in practice.
                         _ => format!("<complex key at line {}>", value.origin.line),
                     };
+                    if text.len() > MAX_KEY_BYTES && self.error.is_none() {
+                        self.error = Some(Error::input(
+                            SourcePos::new(self.file.as_ref(), value.origin.line as usize, None),
+                            KeyProblem::TooLong.message(),
+                        ));
+                    }
                     *key = Some((text, plain));
                 }
                 Some((k, true)) if k == "<<" => merges.push(value),
-                Some((k, _)) => insert_entry(entries, k, value, &mut self.duplicates),
+                Some((k, _)) => entries.insert(k, value, &mut self.duplicates),
             },
         }
     }
@@ -201,11 +269,39 @@ fn merge_into(entries: &mut Vec<(String, Value)>, merges: Vec<Value>) {
             Node::Scalar(_) => {}
         }
     }
+    let mut present: std::collections::HashSet<String> =
+        entries.iter().map(|(k, _)| k.clone()).collect();
     for source in sources {
         for (k, v) in source {
-            if !entries.iter().any(|(existing, _)| *existing == k) {
+            if present.insert(k.clone()) {
                 entries.push((k, v));
             }
+        }
+    }
+}
+
+/// How many values (scalars, lists, maps) `value` holds, itself included.
+fn count_values(value: &Value) -> usize {
+    let mut count = 0;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        count += 1;
+        match &v.node {
+            Node::Scalar(_) => {}
+            Node::List(items) => stack.extend(items),
+            Node::Map(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
+        }
+    }
+    count
+}
+
+fn mark_sensitive(value: &mut Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match &mut v.node {
+            Node::Scalar(s) => s.sensitive = true,
+            Node::List(items) => stack.extend(items.iter_mut()),
+            Node::Map(entries) => stack.extend(entries.iter_mut().map(|(_, v)| v)),
         }
     }
 }
@@ -320,6 +416,43 @@ mod tests {
             .to_string();
         assert!(err.starts_with("values.yaml:"), "{err}");
         assert!(!err.contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn alias_expansion_is_bounded() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let err = parse(&text, &file()).unwrap_err().to_string();
+        assert!(err.contains("billion laughs"), "{err}");
+        assert!(err.starts_with("values.yaml:"), "{err}");
+    }
+
+    #[test]
+    fn nesting_and_key_length_are_bounded() {
+        let deep: String = (0..5000)
+            .map(|i| format!("{}k:\n", "  ".repeat(i)))
+            .collect();
+        let err = parse(&deep, &file()).unwrap_err().to_string();
+        assert!(err.contains("nested deeper than 256"), "{err}");
+        // An explicit key: plain implicit keys over 1024 characters are refused by the
+        // YAML parser itself.
+        let long = format!("? {}\n: 1\n", "k".repeat(5000));
+        let err = parse(&long, &file()).unwrap_err().to_string();
+        assert!(err.contains("longer than 4096 bytes"), "{err}");
+    }
+
+    #[test]
+    fn aliases_to_secrets_are_marked_sensitive() {
+        let root = doc("db:\n  password: &pw hunter2\nother: *pw\nplain: &p x\nalso: *p\n");
+        let sensitive = |k: &str| match &root.get(k).unwrap().node {
+            Node::Scalar(s) => s.sensitive,
+            _ => panic!(),
+        };
+        assert!(sensitive("other"));
+        assert!(!sensitive("also"));
     }
 
     #[test]
