@@ -155,29 +155,9 @@ fn a_truncated_loose_commit_is_named_and_never_hangs() {
     let head = repo.repo.head().unwrap().target().unwrap();
     let path = object_file(&repo, head);
     let bytes = std::fs::read(&path).unwrap();
-    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
-    #[allow(clippy::permissions_set_readonly_false)]
-    permissions.set_readonly(false);
-    std::fs::set_permissions(&path, permissions).unwrap();
+    writable(&path);
     std::fs::write(&path, &bytes[..10]).unwrap();
-    let out = Run::new(
-        repo.path(),
-        &[
-            "secrets",
-            "scan",
-            "--format",
-            "json",
-            "--fail-on-incomplete",
-        ],
-    )
-    .output();
-    assert_eq!(code(&out), 2, "{}", transcript(&out));
-    let message = stderr(&out);
-    assert!(
-        message.contains(&format!("loose object {head} cannot be read")),
-        "{message}"
-    );
-    assert!(message.contains("ref refs/heads/main"), "{message}");
+    assert_damage_named(repo.path(), &format!("loose object {head} cannot be read"));
     // A range through the damaged commit stops too, instead of spinning.
     let out = Run::new(repo.path(), &["secrets", "scan", "--range", "HEAD"]).output();
     assert_eq!(code(&out), 2, "{}", transcript(&out));
@@ -210,31 +190,28 @@ fn packed_repo() -> (TestRepo, std::path::PathBuf) {
 fn damaged_pack(damage: impl Fn(&Path, &Path)) {
     let (repo, pack) = packed_repo();
     let index = pack.with_extension("idx");
-    for file in [&pack, &index] {
-        let mut p = std::fs::metadata(file).unwrap().permissions();
-        #[allow(clippy::permissions_set_readonly_false)]
-        p.set_readonly(false);
-        std::fs::set_permissions(file, p).unwrap();
-    }
+    writable(&pack);
+    writable(&index);
     damage(&pack, &index);
     let name = pack.file_name().unwrap().to_string_lossy().into_owned();
-    let out = Run::new(
-        repo.path(),
-        &[
-            "secrets",
-            "scan",
-            "--format",
-            "json",
-            "--fail-on-incomplete",
-        ],
-    )
-    .output();
+    assert_damage_named(repo.path(), &format!("pack {name} cannot be read"));
+}
+
+/// git writes objects and packs read-only.
+fn writable(path: &Path) {
+    let mut permissions = std::fs::metadata(path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(path, permissions).unwrap();
+}
+
+/// HEAD's history is unreadable: exit 2 under --fail-on-incomplete, with the damage and
+/// the ref that could not be resolved named.
+fn assert_damage_named(dir: &Path, damage: &str) {
+    let out = Run::new(dir, &["secrets", "scan", "--fail-on-incomplete"]).output();
     assert_eq!(code(&out), 2, "{}", transcript(&out));
     let message = stderr(&out);
-    assert!(
-        message.contains(&format!("pack {name} cannot be read")),
-        "{message}"
-    );
+    assert!(message.contains(damage), "{message}");
     assert!(message.contains("ref refs/heads/main"), "{message}");
 }
 
