@@ -59,6 +59,14 @@ mod tests {
         assert_eq!(printable_line("two\nlines"), "two\\nlines");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn nothing_a_terminal_acts_on_survives(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}\\u{202a}-\\u{202e}a-z]*") {
+            let shown = printable_line(&s);
+            proptest::prop_assert!(!shown.chars().any(|c| c != '\t' && c.is_control() || needs_escape(c)), "{shown:?}");
+        }
+    }
+
     #[test]
     fn ordinary_text_is_borrowed_unchanged() {
         for s in ["plain", "tab\there", "two\nlines", "ünïcödé — €", ""] {

@@ -722,3 +722,38 @@ fn stdin_scans_stay_bounded_by_the_blob_limit() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(code(&out), 2, "{}", transcript(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_end_the_run_like_ctrl_c() {
+    for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = scratch(&[]);
+        // Waits on standard input, which the test never closes.
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("opsguard"))
+            .args(["secrets", "scan", "-", "-o", "report.json"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // The handler is installed first thing; give the process a moment to get there.
+        std::thread::sleep(Duration::from_millis(300));
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let started = Instant::now();
+        let exit = loop {
+            if let Some(exit) = child.try_wait().unwrap() {
+                break exit;
+            }
+            assert!(started.elapsed() < DEADLINE, "SIG{signal} ignored");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(exit.code(), Some(status), "SIG{signal}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "SIG{signal} left {left:?}");
+    }
+}

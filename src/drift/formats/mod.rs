@@ -151,6 +151,54 @@ mod tests {
         assert_eq!(Format::sniff("- a\n- b\n"), Format::Yaml);
     }
 
+    use proptest::prelude::*;
+
+    const FORMATS: [Format; 7] = [
+        Format::Yaml,
+        Format::Json,
+        Format::Toml,
+        Format::Dotenv,
+        Format::Ini,
+        Format::Properties,
+        Format::Tfvars,
+    ];
+
+    proptest! {
+        /// Any text, in any format: a parse or an error at a position, never a panic, and
+        /// an error never quotes a line of the input that looks like a secret.
+        #[test]
+        fn any_text_parses_or_fails_cleanly(
+            text in "(?s)[a-z:=\\[\\]{}\"'.,#&*|>!? \\n\\t-]{0,200}",
+            secret in "S3CR3T[A-Z0-9]{8}",
+        ) {
+            let text = format!("{text}\npassword: \"{secret}\n{text}");
+            for format in FORMATS {
+                if let Err(e) = parse(&text, &std::sync::Arc::from("f"), format) {
+                    let message = e.to_string();
+                    prop_assert!(message.starts_with("f:"), "{:?}: {}", format, message);
+                    prop_assert!(!message.contains(&secret), "{:?}: {}", format, message);
+                }
+            }
+        }
+
+        /// Nesting far past the limit is an error in every format that nests, never a stack
+        /// overflow.
+        #[test]
+        fn any_depth_is_bounded(depth in 257usize..5000) {
+            let open = "[".repeat(depth);
+            let close = "]".repeat(depth);
+            for (format, text) in [
+                (Format::Yaml, format!("a: {open}{close}\n")),
+                (Format::Json, format!("{open}{close}")),
+                (Format::Toml, format!("a = {open}{close}\n")),
+                (Format::Tfvars, format!("a = {open}{close}\n")),
+                (Format::Properties, format!("{}=1\n", vec!["k"; depth].join("."))),
+            ] {
+                prop_assert!(parse(&text, &std::sync::Arc::from("f"), format).is_err(), "{:?}", format);
+            }
+        }
+    }
+
     #[test]
     fn line_index() {
         let idx = LineIndex::new("a\nbc\n\nd");
