@@ -141,13 +141,21 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
         .then(|| Date::from_days_since_epoch(end.days_since_epoch() - i64::from(recent)));
     let mut warnings = Vec::new();
     let mut found = Vec::new();
+    // Anomalies before the recent window that are over: counted, listed only on request.
+    let mut earlier = 0;
     let mut all = series::daily(&records, start, end);
     // The bill as a whole: a jump spread over several groups may hide in each of them.
     let total = series::total(&all);
     for (key, days) in std::iter::once((TOTAL.to_string(), total)).chain(std::mem::take(&mut all)) {
-        match detect(&days, &settings, from) {
+        // Every day is judged: a level shift that began before the recent window and still
+        // holds is reported whatever `--recent` says.
+        match detect(&days, &settings, None) {
             Analysis::Analysed(list) => {
                 for anomaly in list {
+                    if from.is_some_and(|f| anomaly.date < f) && anomaly.ongoing.is_none() {
+                        earlier += 1;
+                        continue;
+                    }
                     let at = (anomaly.date.days_since_epoch() - days[0].date.days_since_epoch())
                         as usize;
                     let trend = days[at.saturating_sub(13)..=at]
@@ -194,13 +202,14 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
             .then(b.anomaly.impact.total_cmp(&a.anomaly.impact))
     });
     warnings.extend(source.take_warnings());
-    let report = diagnostics::report(
+    let mut report = diagnostics::report(
         &group.label(),
         &found,
         source.requests(),
         error_impact,
         warnings,
     );
+    diagnostics::count_earlier(&mut report, earlier, recent);
     ctx.finish(&report)
 }
 

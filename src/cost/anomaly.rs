@@ -64,6 +64,17 @@ pub struct Anomaly {
     pub impact_percent: Option<f64>,
     pub score: f64,
     pub kind: Kind,
+    /// A level shift still in effect on the last complete day.
+    pub ongoing: Option<Ongoing>,
+}
+
+/// How long a level shift has lasted and what it has cost so far.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ongoing {
+    /// Days from the onset to the last complete day, both included.
+    pub days: u32,
+    /// Spend above the level before the shift, from the onset to the last complete day.
+    pub extra_spend: f64,
 }
 
 /// The analysis of one series, or why it could not be analysed.
@@ -122,9 +133,11 @@ pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome 
             continue;
         }
         let kind = shift_kind(days, &model, t, residual);
+        let mut ongoing = None;
         if kind == Kind::LevelShift {
             // The days after the onset are the same event, not new anomalies.
             shift_until = Some(t + 7);
+            ongoing = still_shifted(days, &model, t, residual);
         }
         anomalies.push(Anomaly {
             date: day.date,
@@ -134,6 +147,7 @@ pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome 
             impact_percent,
             score: (score * 100.0).round() / 100.0,
             kind,
+            ongoing,
         });
     }
     Outcome::Analysed(anomalies)
@@ -152,6 +166,29 @@ fn shift_kind(days: &[Day], model: &Model, t: usize, residual: f64) -> Kind {
     } else {
         Kind::Spike
     }
+}
+
+/// Whether the shift that began on day `t` still holds on the last complete day: the last
+/// week stays at least half the onset's excess above the level before it.
+fn still_shifted(days: &[Day], model: &Model, t: usize, residual: f64) -> Option<Ongoing> {
+    let last = (t..days.len()).rev().find(|&u| !days[u].estimated)?;
+    let level = model.base[t] / model.factor[t].max(1e-9);
+    let excess = |u: usize| days[u].amount - level * model.factor[u];
+    let tail: Vec<f64> = (last.saturating_sub(6).max(t)..=last)
+        .filter(|&u| !days[u].estimated)
+        .map(excess)
+        .collect();
+    if tail.is_empty() || median(&tail) < 0.5 * residual {
+        return None;
+    }
+    let extra_spend = (t..=last)
+        .filter(|&u| !days[u].estimated)
+        .map(|u| excess(u).max(0.0))
+        .sum();
+    Some(Ongoing {
+        days: u32::try_from(last - t + 1).unwrap_or(u32::MAX),
+        extra_spend,
+    })
 }
 
 /// The fitted baseline, online: every day's expectation uses only the days before it —
@@ -417,6 +454,49 @@ mod tests {
             }
         };
         assert_eq!(flagged(&shape), [(day(60), Kind::LevelShift)]);
+    }
+
+    fn only(shape: &Shape) -> Anomaly {
+        match detect(&shape.generate(), &Settings::default(), None) {
+            Outcome::Analysed(a) if a.len() == 1 => a[0],
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_shift_still_in_effect_says_since_when_and_what_it_has_cost() {
+        // $100 a day, then $500 a day from 26 days before the end of the series.
+        let shape = Shape {
+            shift: Some((94, 500.0)),
+            ..Shape::steady(start(), 120, 100.0)
+        };
+        let a = only(&shape);
+        assert_eq!((a.date, a.kind), (day(94), Kind::LevelShift));
+        let ongoing = a.ongoing.expect("still in effect");
+        assert_eq!(ongoing.days, 26);
+        assert!(
+            (ongoing.extra_spend - 26.0 * 400.0).abs() < 1.0,
+            "{ongoing:?}"
+        );
+    }
+
+    #[test]
+    fn a_shift_that_went_back_is_not_ongoing() {
+        // Up for two weeks, then back to the old level.
+        let mut days = Shape {
+            shift: Some((80, 500.0)),
+            ..Shape::steady(start(), 120, 100.0)
+        }
+        .generate();
+        for d in &mut days[94..] {
+            d.amount = 100.0;
+        }
+        let Outcome::Analysed(found) = detect(&days, &Settings::default(), None) else {
+            panic!()
+        };
+        let shift = found.iter().find(|a| a.date == day(80)).expect("{found:?}");
+        assert_eq!(shift.kind, Kind::LevelShift);
+        assert_eq!(shift.ongoing, None);
     }
 
     #[test]

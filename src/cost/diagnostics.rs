@@ -80,6 +80,7 @@ pub fn report(
     ]);
     view.right_aligned = vec![4, 5, 6, 7];
     view.unwrapped = vec![0, 1, 2, 4, 5, 6];
+    let mut ongoing_lines = Vec::new();
     for f in found {
         let a = &f.anomaly;
         let severity = if a.impact > error_impact {
@@ -95,7 +96,7 @@ pub fn report(
             .impact_percent
             .map(|p| format!(" (+{p:.0} %)"))
             .unwrap_or_default();
-        let message = format!(
+        let mut message = format!(
             "{} {}: {} on {} against {} expected{}",
             f.key,
             a.kind.as_str().replace('_', " "),
@@ -104,6 +105,13 @@ pub fn report(
             money(a.expected),
             percent
         );
+        if let Some(ongoing) = a.ongoing {
+            message.push_str(&format!(
+                "; still in effect after {} days, {} extra spend since it began",
+                ongoing.days,
+                money(ongoing.extra_spend)
+            ));
+        }
         let date = a.date.to_string();
         let causes: Vec<Value> = f
             .causes
@@ -129,6 +137,10 @@ pub fn report(
             )
             .with("score", a.score)
             .with("kind", a.kind.as_str())
+            .with("ongoing", a.ongoing.is_some())
+            .with("since", a.ongoing.map(|_| date.clone()))
+            .with("days", a.ongoing.map(|o| o.days))
+            .with("extra_spend", a.ongoing.map(|o| round2(o.extra_spend)))
             .with("root_causes", causes),
         );
         let top = f
@@ -136,6 +148,15 @@ pub fn report(
             .first()
             .map(|c| format!("{} {}: +{}", c.dimension, c.value, money(c.contribution)))
             .unwrap_or_else(|| "—".into());
+        if let Some(o) = a.ongoing {
+            ongoing_lines.push(format!(
+                "still in effect: {} since {} ({} days), {} extra spend so far",
+                f.key,
+                a.date,
+                o.days,
+                money(o.extra_spend)
+            ));
+        }
         view.push(vec![
             Cell::plain(date),
             Cell::plain(a.kind.as_str().replace('_', " ")),
@@ -150,10 +171,30 @@ pub fn report(
             Cell::plain(top),
         ]);
     }
+    view.footer = ongoing_lines;
     report.views.push(view);
     add_requests(&mut report, requests);
     report.warnings = warnings;
     report
+}
+
+/// "3 earlier anomalies in the analysed window; `--recent 0` lists them": over before the
+/// recent window, so not listed, but never silently dropped.
+pub fn count_earlier(report: &mut Report, earlier: usize, recent: u32) {
+    report
+        .extra
+        .insert("earlier_anomalies".into(), json!(earlier));
+    if earlier > 0 {
+        let line = format!(
+            "{earlier} earlier anomal{} in the analysed window, over before the last {recent} days; `--recent 0` lists {}",
+            if earlier == 1 { "y" } else { "ies" },
+            if earlier == 1 { "it" } else { "them" },
+        );
+        match report.views.first_mut() {
+            Some(view) => view.footer.push(line),
+            None => report.warnings.push(line),
+        }
+    }
 }
 
 pub const BUDGET_FORECAST_OVER: &str = "cost/budget-forecast-over";

@@ -91,3 +91,13 @@ pub fn drift_check(dir: &Path, envs: &[&str], extra: &[&str]) -> Output {
     args.extend_from_slice(extra);
     opsguard(dir, &args)
 }
+
+/// `count` consecutive dates from `first` (YYYY-MM-DD), for generated cost data.
+pub fn days_from(first: &str, count: usize) -> Vec<String> {
+    let first = opsguard::date::Date::parse(first).expect("a date");
+    (0..count as i64)
+        .map(|i| {
+            opsguard::date::Date::from_days_since_epoch(first.days_since_epoch() + i).to_string()
+        })
+        .collect()
+}

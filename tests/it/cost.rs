@@ -79,7 +79,7 @@ fn startup_spike_json_contract() {
 }
 
 #[test]
-fn the_day_before_the_launch_is_quiet_and_old_news_is_not_repeated() {
+fn the_day_before_the_launch_is_quiet_and_a_shift_still_in_effect_is_never_old_news() {
     let dir = scratch(&[]);
     let source = format!("fixture:{}", spike_dir());
     let before = opsguard(
@@ -94,7 +94,8 @@ fn the_day_before_the_launch_is_quiet_and_old_news_is_not_repeated() {
         ],
     );
     assert_eq!(before.status.code(), Some(0), "{}", transcript(&before));
-    // Weeks later, with the default 7 recent days, the launch is history, not a new alarm.
+    // Outside the recent window, the launch's level shift is still reported: the bill is
+    // still at the new level, with how long and how much so far.
     let json_out = opsguard(
         dir.path(),
         &[
@@ -108,12 +109,21 @@ fn the_day_before_the_launch_is_quiet_and_old_news_is_not_repeated() {
             "json",
         ],
     );
-    assert_eq!(
-        json(&json_out)["anomalies"].as_array().unwrap().len(),
-        0,
-        "{}",
-        transcript(&json_out)
-    );
+    assert_eq!(json_out.status.code(), Some(1), "{}", transcript(&json_out));
+    let report = json(&json_out);
+    let anomalies = report["anomalies"].as_array().unwrap();
+    assert_eq!(anomalies.len(), 4, "{}", transcript(&json_out));
+    for a in anomalies {
+        assert_eq!(a["kind"], "level_shift");
+        assert_eq!(a["ongoing"], true);
+        assert_eq!(a["since"], "2026-10-12");
+        assert_eq!(a["days"], 3);
+        let extra = a["extra_spend"].as_f64().unwrap();
+        let impact = a["impact"].as_f64().unwrap();
+        // Three days at roughly the onset's excess.
+        assert!(extra > 2.5 * impact && extra < 3.5 * impact, "{a}");
+    }
+    assert_eq!(report["earlier_anomalies"], 0);
 }
 
 #[test]
@@ -402,4 +412,54 @@ fn the_readme_shows_the_spend_report_as_it_really_prints() {
         "README.md's report example is stale:\n{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn an_old_spike_is_counted_not_listed_and_recent_0_lists_it() {
+    let days = days_from("2026-05-22", 100);
+    let rows: Vec<String> = days
+        .iter()
+        .map(|day| {
+            let s3 = if day == "2026-07-01" { 400.0 } else { 50.0 };
+            format!(
+                "{{\"TimePeriod\": {{\"Start\": \"{day}\", \"End\": \"{day}\"}}, \"Total\": {{}}, \"Groups\": [{{\"Keys\": [\"Amazon S3\"], \"Metrics\": {{\"UnblendedCost\": {{\"Amount\": \"{s3:.2}\", \"Unit\": \"USD\"}}}}}}]}}"
+            )
+        })
+        .collect();
+    let export = format!(
+        "{{\"GroupDefinitions\": [{{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"}}], \"ResultsByTime\": [\n{}\n]}}\n",
+        rows.join(",\n")
+    );
+    let dir = scratch(&[("ce/cost-and-usage.service.json", &export)]);
+    let out = opsguard(dir.path(), &["cost", "anomalies", "--source", "fixture:ce"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("2 earlier anomalies in the analysed window, over before the last 7 days; `--recent 0` lists them"),
+        "{text}"
+    );
+    let all = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            "fixture:ce",
+            "--recent",
+            "0",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(all.status.code(), Some(1), "{}", transcript(&all));
+    let doc = json(&all);
+    let dates: Vec<&str> = doc["anomalies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-07-01", "2026-07-01"], "{}", transcript(&all));
+    assert_eq!(doc["earlier_anomalies"], 0);
+    assert_eq!(doc["anomalies"][1]["ongoing"], false);
 }

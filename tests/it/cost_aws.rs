@@ -348,3 +348,66 @@ fn report_and_anomalies_share_one_paid_query() {
     let warm = [paid(&["anomalies"]), paid(&["report"])];
     assert!(warm.iter().all(|r| r["paid"] == 0), "warm: {warm:?}");
 }
+
+/// A service-grouped Cost Explorer response for 100 days from 2026-05-22: Amazon RDS at
+/// $100 a day until 2026-08-04, then $500 a day to the end (2026-08-29, 26 days); Amazon S3
+/// at $50 a day with one $400 day on 2026-07-01.
+fn shift_and_old_spike() -> Value {
+    let first = crate::common::days_from("2026-05-22", 100);
+    let results: Vec<Value> = first
+        .iter()
+        .map(|day| {
+            let rds = if day.as_str() >= "2026-08-04" { 500.0 } else { 100.0 };
+            let s3 = if day == "2026-07-01" { 400.0 } else { 50.0 };
+            json!({
+                "TimePeriod": {"Start": day, "End": day},
+                "Total": {},
+                "Groups": [
+                    {"Keys": ["Amazon RDS"], "Metrics": {"UnblendedCost": {"Amount": format!("{rds:.2}"), "Unit": "USD"}}},
+                    {"Keys": ["Amazon S3"], "Metrics": {"UnblendedCost": {"Amount": format!("{s3:.2}"), "Unit": "USD"}}},
+                ],
+                "Estimated": false
+            })
+        })
+        .collect();
+    json!({"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}], "ResultsByTime": results})
+}
+
+#[test]
+fn a_shift_that_began_weeks_ago_and_persists_fails_the_default_run() {
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    let empty = json!({"ResultsByTime": []});
+    // The bill, then the three breakdowns asked for the listed service anomaly.
+    server.post_json(
+        "/moto-api/static/ce/cost-and-usage-results",
+        &json!({"results": [shift_and_old_spike(), empty, empty, empty]}),
+    );
+    let out = run(
+        &server,
+        home.path(),
+        &["--until", "2026-08-29", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let anomalies = doc["anomalies"].as_array().unwrap();
+    let rds = anomalies
+        .iter()
+        .find(|a| a["key"] == "Amazon RDS")
+        .unwrap_or_else(|| panic!("{}", transcript(&out)));
+    assert_eq!(rds["kind"], "level_shift");
+    assert_eq!(rds["ongoing"], true);
+    assert_eq!(rds["since"], "2026-08-04");
+    assert_eq!(rds["days"], 26);
+    assert_eq!(rds["extra_spend"], 26.0 * 400.0);
+    // The old one-day spike is over: counted, not listed.
+    assert!(
+        anomalies.iter().all(|a| a["date"] != "2026-07-01"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(
+        doc["earlier_anomalies"], 2,
+        "S3 and the total on 2026-07-01"
+    );
+}

@@ -74,7 +74,7 @@ impl CostSource for AwsSource {
             let response = self
                 .runtime
                 .block_on(request.send())
-                .map_err(|e| explain(&e))?;
+                .map_err(|e| explain("ce:GetCostAndUsage", &e))?;
             for result in response.results_by_time() {
                 let Some(date) = result.time_period().and_then(|p| Date::parse(p.start())) else {
                     continue;
@@ -150,7 +150,7 @@ impl CostSource for AwsSource {
         let response = self
             .runtime
             .block_on(request.send())
-            .map_err(|e| explain(&e))?;
+            .map_err(|e| explain("ce:GetCostForecast", &e))?;
         let amount = response.total().and_then(|t| t.amount()).unwrap_or("0");
         amount.parse().map_err(|_| {
             Error::runtime(format!(
@@ -221,7 +221,7 @@ fn filter(by: &GroupBy, value: &str) -> Expression {
 
 /// One line that says what is missing: a scheduled job must fail loudly and usefully,
 /// never report "no anomalies" when nothing could be read.
-fn explain<E>(err: &SdkError<E, HttpResponse>) -> Error
+fn explain<E>(action: &str, err: &SdkError<E, HttpResponse>) -> Error
 where
     E: aws_sdk_costexplorer::error::ProvideErrorMetadata + std::error::Error + 'static,
 {
@@ -231,10 +231,6 @@ where
     };
     // Cost Explorer's own cases; everything else is said as for every AWS service.
     let (what, hint) = match code {
-        Some("AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation") => (
-            "access denied to Cost Explorer",
-            "grant ce:GetCostAndUsage and ce:GetCostForecast (docs/iam-policy.json lists every action opsguard calls)",
-        ),
         Some("DataUnavailableException") => (
             "Cost Explorer has no data for this period",
             "enable Cost Explorer in the Billing console; data appears within 24 hours",
@@ -243,7 +239,7 @@ where
             "Cost Explorer throttled the requests, even after retries",
             "run again later; a second run the same day is answered from the cache",
         ),
-        _ => return super::explain("Cost Explorer", err),
+        _ => return super::explain(action, err),
     };
     Error::runtime(what).with_hint(hint)
 }
@@ -264,14 +260,18 @@ mod tests {
                 .build(),
         );
         let raw = Response::new(StatusCode::try_from(400).unwrap(), SdkBody::empty());
-        explain(&SdkError::service_error(err, raw))
+        explain("ce:GetCostAndUsage", &SdkError::service_error(err, raw))
     }
 
     #[test]
     fn errors_say_what_is_missing() {
         let denied = service_error("AccessDeniedException");
-        assert_eq!(denied.to_string(), "access denied to Cost Explorer");
+        assert_eq!(
+            denied.to_string(),
+            "access denied: this identity may not call ce:GetCostAndUsage"
+        );
         assert!(denied.hint().unwrap().contains("ce:GetCostAndUsage"));
+        assert!(denied.hint().unwrap().contains("docs/iam-policy.json"));
         let no_data = service_error("DataUnavailableException");
         assert_eq!(
             no_data.to_string(),

@@ -88,7 +88,7 @@ async fn gather_async(
         .get_caller_identity()
         .send()
         .await
-        .map_err(|e| explain("STS", &e))?
+        .map_err(|e| explain("sts:GetCallerIdentity", &e))?
         .account()
         .map(str::to_string);
     let mut tasks = JoinSet::new();

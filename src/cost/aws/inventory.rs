@@ -12,9 +12,6 @@ use crate::cost::fleet::{Address, Database, Instance, InstanceTypeInfo, Snapshot
 use crate::error::Result;
 use crate::timestamp::Timestamp;
 
-const EC2: &str = "EC2";
-const RDS: &str = "RDS";
-
 fn tags(list: &[Tag]) -> Tags {
     list.iter()
         .filter_map(|t| Some((t.key()?.to_string(), t.value().unwrap_or("").to_string())))
@@ -39,7 +36,7 @@ pub async fn instances(ec2: &Ec2, region: &str, calls: &mut u64) -> Result<Vec<I
         .send();
     while let Some(page) = pages.next().await {
         *calls += 1;
-        let page = page.map_err(|e| explain(EC2, &e))?;
+        let page = page.map_err(|e| explain("ec2:DescribeInstances", &e))?;
         for reservation in page.reservations() {
             for i in reservation.instances() {
                 let state = i
@@ -78,7 +75,7 @@ pub async fn volumes(ec2: &Ec2, region: &str, calls: &mut u64) -> Result<Vec<Vol
         .send();
     while let Some(page) = pages.next().await {
         *calls += 1;
-        let page = page.map_err(|e| explain(EC2, &e))?;
+        let page = page.map_err(|e| explain("ec2:DescribeVolumes", &e))?;
         for v in page.volumes() {
             let Some(id) = v.volume_id() else { continue };
             out.push(Volume {
@@ -126,7 +123,7 @@ pub async fn snapshots(
         .send();
     while let Some(page) = pages.next().await {
         *calls += 1;
-        let page = page.map_err(|e| explain(EC2, &e))?;
+        let page = page.map_err(|e| explain("ec2:DescribeSnapshots", &e))?;
         for s in page.snapshots() {
             let Some(id) = s.snapshot_id() else { continue };
             if account.is_some_and(|a| s.owner_id().is_some_and(|o| o != a)) {
@@ -158,7 +155,7 @@ pub async fn image_snapshots(ec2: &Ec2, calls: &mut u64) -> Result<Vec<String>> 
         .send();
     while let Some(page) = pages.next().await {
         *calls += 1;
-        let page = page.map_err(|e| explain(EC2, &e))?;
+        let page = page.map_err(|e| explain("ec2:DescribeImages", &e))?;
         for image in page.images() {
             for mapping in image.block_device_mappings() {
                 if let Some(id) = mapping.ebs().and_then(|e| e.snapshot_id()) {
@@ -176,7 +173,7 @@ pub async fn addresses(ec2: &Ec2, region: &str, calls: &mut u64) -> Result<Vec<A
         .describe_addresses()
         .send()
         .await
-        .map_err(|e| explain(EC2, &e))?;
+        .map_err(|e| explain("ec2:DescribeAddresses", &e))?;
     Ok(page
         .addresses()
         .iter()
@@ -216,7 +213,7 @@ pub async fn instance_types(
             .send();
         while let Some(page) = pages.next().await {
             *calls += 1;
-            let page = page.map_err(|e| explain(EC2, &e))?;
+            let page = page.map_err(|e| explain("ec2:DescribeInstanceTypes", &e))?;
             for t in page.instance_types() {
                 let Some(name) = t.instance_type() else {
                     continue;
@@ -260,7 +257,7 @@ pub async fn enabled_regions(ec2: &Ec2, calls: &mut u64) -> Result<Vec<String>> 
         )
         .send()
         .await
-        .map_err(|e| explain(EC2, &e))?;
+        .map_err(|e| explain("ec2:DescribeRegions", &e))?;
     let mut names: Vec<String> = page
         .regions()
         .iter()
@@ -279,7 +276,7 @@ pub async fn databases(rds: &Rds, region: &str, calls: &mut u64) -> Result<Vec<D
         .send();
     while let Some(page) = pages.next().await {
         *calls += 1;
-        let page = page.map_err(|e| explain(RDS, &e))?;
+        let page = page.map_err(|e| explain("rds:DescribeDBInstances", &e))?;
         for d in page.db_instances() {
             let (Some(id), Some(class)) = (d.db_instance_identifier(), d.db_instance_class())
             else {

@@ -68,7 +68,7 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
             .send();
         while let Some(page) = pages.next().await {
             calls += 1;
-            let page = page.map_err(|e| explain("CloudWatch", &e))?;
+            let page = page.map_err(|e| explain("cloudwatch:GetMetricData", &e))?;
             for result in page.metric_data_results() {
                 let Some(index) = result
                     .id()

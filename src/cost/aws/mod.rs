@@ -43,11 +43,27 @@ pub(crate) fn load_config(
     runtime.block_on(loader.load())
 }
 
-/// One line that says what went wrong with `service`, and what to do about it.
-pub(crate) fn explain<E>(service: &str, err: &SdkError<E, HttpResponse>) -> Error
+/// The service an IAM action belongs to, as people name it.
+fn service_of(action: &str) -> &str {
+    match action.split_once(':').map_or(action, |(prefix, _)| prefix) {
+        "ec2" => "EC2",
+        "rds" => "RDS",
+        "cloudwatch" => "CloudWatch",
+        "sts" => "STS",
+        "pricing" => "the Price List API",
+        "ce" => "Cost Explorer",
+        other => other,
+    }
+}
+
+/// One line that says what went wrong calling `action` (the IAM action, e.g.
+/// `ec2:DescribeInstances`), and what to do about it: a denied call names the action to
+/// grant.
+pub(crate) fn explain<E>(action: &str, err: &SdkError<E, HttpResponse>) -> Error
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
 {
+    let service = service_of(action);
     let (code, message) = match err {
         SdkError::ServiceError(e) if e.err().message().is_some_and(|m| !m.is_empty()) => (
             e.err().code().map(str::to_string),
@@ -64,9 +80,12 @@ where
         Some(
             "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation"
             | "AuthFailure",
-        ) => Error::runtime(format!("access denied to {service}")).with_hint(
-            "grant the read-only actions in docs/iam-policy.json (every action opsguard calls)",
-        ),
+        ) => Error::runtime(format!(
+            "access denied: this identity may not call {action}"
+        ))
+        .with_hint(format!(
+            "grant {action}; docs/iam-policy.json grants every read-only action opsguard calls"
+        )),
         Some("OptInRequired") => Error::runtime(format!(
             "{service}: the region is not enabled for this account"
         ))
@@ -112,6 +131,30 @@ mod tests {
     use aws_smithy_runtime_api::http::{Response, StatusCode};
     use aws_smithy_types::body::SdkBody;
 
+    #[test]
+    fn a_denied_call_names_its_action_for_every_service() {
+        for action in [
+            "ec2:DescribeInstances",
+            "rds:DescribeDBInstances",
+            "cloudwatch:GetMetricData",
+            "ce:GetCostAndUsage",
+        ] {
+            let err = DescribeVolumesError::generic(
+                ErrorMetadata::builder()
+                    .code("AccessDeniedException")
+                    .message("details")
+                    .build(),
+            );
+            let raw = Response::new(StatusCode::try_from(403).unwrap(), SdkBody::empty());
+            let denied = explain(action, &SdkError::service_error(err, raw));
+            assert!(denied.to_string().ends_with(action), "{denied}");
+            assert!(denied
+                .hint()
+                .unwrap()
+                .starts_with(&format!("grant {action};")));
+        }
+    }
+
     fn service_error(status: u16, code: Option<&str>) -> Error {
         let mut meta = ErrorMetadata::builder();
         if let Some(code) = code {
@@ -119,13 +162,20 @@ mod tests {
         }
         let err = DescribeVolumesError::generic(meta.build());
         let raw = Response::new(StatusCode::try_from(status).unwrap(), SdkBody::empty());
-        explain("EC2", &SdkError::service_error(err, raw))
+        explain("ec2:DescribeVolumes", &SdkError::service_error(err, raw))
     }
 
     #[test]
     fn errors_say_what_is_missing_and_what_to_grant() {
         let denied = service_error(403, Some("UnauthorizedOperation"));
-        assert_eq!(denied.to_string(), "access denied to EC2");
+        assert_eq!(
+            denied.to_string(),
+            "access denied: this identity may not call ec2:DescribeVolumes"
+        );
+        assert!(denied
+            .hint()
+            .unwrap()
+            .starts_with("grant ec2:DescribeVolumes;"));
         assert!(denied.hint().unwrap().contains("docs/iam-policy.json"));
         let region = service_error(401, Some("OptInRequired"));
         assert!(region.hint().unwrap().contains("--regions"));

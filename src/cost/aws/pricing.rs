@@ -37,7 +37,7 @@ pub fn fetch_prices(profile: Option<&str>, regions: &[String]) -> Result<(Vec<Pr
                     .send();
                 while let Some(page) = pages.next().await {
                     calls += 1;
-                    let page = page.map_err(|e| explain("the Price List API", &e))?;
+                    let page = page.map_err(|e| explain("pricing:GetProducts", &e))?;
                     rows.extend(page.price_list().iter().filter_map(|d| parse(product, d)));
                 }
             }
