@@ -393,6 +393,10 @@ fn errors_in_configuration_policies_and_baselines_never_echo_values() {
             "[[rule]]\nid = \"a\"\npath = \"x\"\nexpect = \"policysecret77\"\n",
         ),
         ("baseline.json", "{\"version\": \"baselinesecret77\"}\n"),
+        (
+            "pack.toml",
+            "[[rules]]\nid = \"x\"\nregex = \"x\"\nseverity = \"packsecret77\"\n",
+        ),
         ("a.yaml", "x: 1\n"),
         ("b.yaml", "x: 1\n"),
     ]);
@@ -423,6 +427,7 @@ fn errors_in_configuration_policies_and_baselines_never_echo_values() {
             "--baseline",
             "baseline.json",
         ][..],
+        &["secrets", "rules", "check", "pack.toml"][..],
     ] {
         let out = Run::new(dir.path(), args).output();
         assert_eq!(code(&out), 2, "{}", transcript(&out));
