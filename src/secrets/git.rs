@@ -64,7 +64,9 @@ pub fn scan(
     git2::opts::enable_caching(false);
     let repo = open(dir)?;
     let mut out = ScanOutput::default();
-    let inspection = git_objects::inspect(&repo.path().join("objects"));
+    let inspection = git_objects::inspect(&repo.path().join("objects")).map_err(|e| {
+        Error::runtime(format!("git: {e}")).with_hint("`git fsck` names what is broken")
+    })?;
     inspection.guard(&repo).map_err(git_error)?;
     if repo.is_shallow() {
         out.warnings

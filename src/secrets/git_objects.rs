@@ -46,7 +46,9 @@ impl Inspection {
     }
 }
 
-pub fn inspect(objects: &Path) -> Inspection {
+/// The object store's problems, named; an error only when damaged loose objects exist and
+/// cannot be set aside (libgit2 would then hang on them).
+pub fn inspect(objects: &Path) -> Result<Inspection, String> {
     let mut inspection = Inspection::default();
     let mut damaged = HashSet::new();
     let mut sound = Vec::new();
@@ -74,14 +76,15 @@ pub fn inspect(objects: &Path) -> Inspection {
         .problems
         .extend(check_packs(&objects.join("pack")));
     if !damaged.is_empty() {
-        match shadow(objects, &sound) {
-            Ok(dir) => inspection.shadow = Some(dir),
-            Err(e) => inspection.problems.push(format!(
-                "could not set damaged objects aside ({e}); the scan reads none of the loose objects"
-            )),
-        }
+        let dir = shadow(objects, &sound).map_err(|e| {
+            format!(
+                "{} damaged loose object(s) could not be set aside ({e}); reading them would hang",
+                damaged.len()
+            )
+        })?;
+        inspection.shadow = Some(dir);
     }
-    inspection
+    Ok(inspection)
 }
 
 /// `(hex id, file)` for every `objects/xx/yyyy…` file.
