@@ -6,7 +6,7 @@ use super::args::{
 };
 use super::{Context, Outcome};
 use crate::config::LoadedConfig;
-use crate::cost::anomaly::{detect, Outcome as Analysis, Settings};
+use crate::cost::anomaly::{detect, detect_total, expectations, Outcome as Analysis, Settings};
 use crate::cost::aws::AwsSource;
 use crate::cost::budget::project;
 use crate::cost::cache::{self, CachedSource};
@@ -146,16 +146,24 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
     let mut all = series::daily(&records, start, end);
     // The bill as a whole: a jump spread over several groups may hide in each of them.
     let total = series::total(&all);
+    // The total is judged against the sum of the groups' own expectations.
+    let mut total_expected = vec![0.0; total.len()];
+    for days in all.values() {
+        for (sum, e) in total_expected.iter_mut().zip(expectations(days)) {
+            *sum += e;
+        }
+    }
     for (key, days) in std::iter::once((TOTAL.to_string(), total)).chain(std::mem::take(&mut all)) {
         // Every day is judged: a level shift that began before the recent window and still
         // holds is reported whatever `--recent` says.
-        match detect(&days, &settings, None) {
+        let analysis = if key == TOTAL {
+            detect_total(&days, &total_expected, &settings, None)
+        } else {
+            detect(&days, &settings, None)
+        };
+        match analysis {
             Analysis::Analysed(list) => {
                 for anomaly in list {
-                    if from.is_some_and(|f| anomaly.date < f) && anomaly.ongoing.is_none() {
-                        earlier += 1;
-                        continue;
-                    }
                     let at = (anomaly.date.days_since_epoch() - days[0].date.days_since_epoch())
                         as usize;
                     let trend = days[at.saturating_sub(13)..=at]
@@ -172,6 +180,7 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
                         key: key.clone(),
                         anomaly,
                         causes: Vec::new(),
+                        share_of_total: None,
                     });
                 }
             }
@@ -181,6 +190,14 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
             )),
         }
     }
+    diagnostics::fold_total(&mut found, TOTAL);
+    found.retain(|f| {
+        let listed = from.is_none_or(|from| f.anomaly.date >= from) || f.anomaly.ongoing.is_some();
+        if !listed {
+            earlier += 1;
+        }
+        listed
+    });
     for f in &mut found {
         f.causes = if f.key == TOTAL {
             causes(&group.label(), &records, f.anomaly.date, 5)

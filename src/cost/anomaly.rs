@@ -87,11 +87,41 @@ pub enum Outcome {
 /// Judges every day of `days` (contiguous, oldest first) that has `MIN_HISTORY` days
 /// before it and is not estimated; `from` limits the judged days to those on or after it.
 pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome {
+    detect_against(days, settings, from, None)
+}
+
+/// What the model expects each day of `days` (contiguous, oldest first) to cost, each from
+/// the days before it only.
+pub fn expectations(days: &[Day]) -> Vec<f64> {
+    Model::fit(days).expected
+}
+
+/// [`detect`] for the whole bill, judged against `expected`: the sum of every group's own
+/// expectation, so the total knows what each group knows (a fee its group expects on the
+/// first of the month is expected of the total too).
+pub fn detect_total(
+    days: &[Day],
+    expected: &[f64],
+    settings: &Settings,
+    from: Option<Date>,
+) -> Outcome {
+    detect_against(days, settings, from, Some(expected))
+}
+
+fn detect_against(
+    days: &[Day],
+    settings: &Settings,
+    from: Option<Date>,
+    expected: Option<&[f64]>,
+) -> Outcome {
     let complete = days.iter().filter(|d| !d.estimated).count();
     if complete < MIN_HISTORY + 1 {
         return Outcome::TooShort { days: complete };
     }
-    let model = Model::fit(days);
+    let mut model = Model::fit(days);
+    if let Some(expected) = expected.filter(|e| e.len() == days.len()) {
+        model.expected = expected.to_vec();
+    }
     let mut anomalies: Vec<Anomaly> = Vec::new();
     let mut shift_until: Option<usize> = None;
     for t in MIN_HISTORY..days.len() {
@@ -477,6 +507,25 @@ mod tests {
         assert!(
             (ongoing.extra_spend - 26.0 * 400.0).abs() < 1.0,
             "{ongoing:?}"
+        );
+    }
+
+    #[test]
+    fn the_total_expects_what_its_groups_expect() {
+        // A $300 fee on day 45: the total's own model has never seen it and flags it; with
+        // its groups' expectations (one of which knows the fee) it is nothing new.
+        let mut days = Shape::steady(start(), 60, 100.0).generate();
+        days[45].amount = 400.0;
+        let alone = match detect(&days, &Settings::default(), None) {
+            Outcome::Analysed(a) => a,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(alone.len(), 1);
+        let mut expected = expectations(&days);
+        expected[45] = 400.0;
+        assert_eq!(
+            detect_total(&days, &expected, &Settings::default(), None),
+            Outcome::Analysed(Vec::new())
         );
     }
 

@@ -21,6 +21,44 @@ pub struct Found {
     pub causes: Vec<Cause>,
     /// The series' daily cost for the two weeks ending on the anomalous day.
     pub trend: Vec<f64>,
+    /// The share of the whole bill's excess that day this group explains, when the total's
+    /// own anomaly was folded into this one.
+    pub share_of_total: Option<f64>,
+}
+
+/// Folds a total anomaly that merely restates one group's anomaly the same day (that
+/// group explains at least 80 % of the total's excess) into the group's finding, which
+/// then names its share. Several groups together keep the total's finding: the bill as a
+/// whole is the news.
+pub fn fold_total(found: &mut Vec<Found>, total_key: &str) {
+    let mut folded = Vec::new();
+    for (i, total) in found.iter().enumerate() {
+        if total.key != total_key {
+            continue;
+        }
+        let same_day: Vec<usize> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.key != total_key && f.anomaly.date == total.anomaly.date)
+            .map(|(j, _)| j)
+            .collect();
+        if let [only] = same_day[..] {
+            let share = found[only].anomaly.impact / total.anomaly.impact.max(0.01);
+            if share >= 0.8 {
+                folded.push((i, only, share.min(1.0)));
+            }
+        }
+    }
+    for &(_, group, share) in &folded {
+        found[group].share_of_total = Some(share);
+    }
+    let drop: std::collections::HashSet<usize> = folded.iter().map(|&(i, _, _)| i).collect();
+    let mut index = 0;
+    found.retain(|_| {
+        let keep = !drop.contains(&index);
+        index += 1;
+        keep
+    });
 }
 
 pub fn money(amount: f64) -> String {
@@ -105,6 +143,12 @@ pub fn report(
             money(a.expected),
             percent
         );
+        if let Some(share) = f.share_of_total {
+            message.push_str(&format!(
+                "; {:.0} % of the whole bill's rise that day",
+                share * 100.0
+            ));
+        }
         if let Some(ongoing) = a.ongoing {
             message.push_str(&format!(
                 "; still in effect after {} days, {} extra spend since it began",
@@ -137,6 +181,10 @@ pub fn report(
             )
             .with("score", a.score)
             .with("kind", a.kind.as_str())
+            .with(
+                "share_of_total",
+                f.share_of_total.map(|s| (s * 1000.0).round() / 1000.0),
+            )
             .with("ongoing", a.ongoing.is_some())
             .with("since", a.ongoing.map(|_| date.clone()))
             .with("days", a.ongoing.map(|o| o.days))
@@ -498,6 +546,56 @@ fn add_requests(report: &mut Report, requests: Requests) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn found(key: &str, day: &str, impact: f64) -> Found {
+        Found {
+            group: "service".into(),
+            key: key.into(),
+            anomaly: Anomaly {
+                date: crate::date::Date::parse(day).unwrap(),
+                actual: impact + 10.0,
+                expected: 10.0,
+                impact,
+                impact_percent: None,
+                score: 9.0,
+                kind: Kind::Spike,
+                ongoing: None,
+            },
+            causes: Vec::new(),
+            trend: Vec::new(),
+            share_of_total: None,
+        }
+    }
+
+    #[test]
+    fn a_total_that_restates_one_group_is_folded_into_it() {
+        let mut list = vec![
+            found("Total", "2026-03-01", 300.0),
+            found("AWS Support", "2026-03-01", 295.0),
+            found("Total", "2026-03-05", 300.0),
+            found("EC2", "2026-03-05", 150.0),
+            found("S3", "2026-03-05", 150.0),
+        ];
+        fold_total(&mut list, "Total");
+        let keys: Vec<(&str, Option<f64>)> = list
+            .iter()
+            .map(|f| {
+                (
+                    f.key.as_str(),
+                    f.share_of_total.map(|s| (s * 100.0).round()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("AWS Support", Some(98.0)),
+                ("Total", None),
+                ("EC2", None),
+                ("S3", None)
+            ]
+        );
+    }
 
     #[test]
     fn money_is_grouped_with_cents() {

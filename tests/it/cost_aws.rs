@@ -407,7 +407,57 @@ fn a_shift_that_began_weeks_ago_and_persists_fails_the_default_run() {
         transcript(&out)
     );
     assert_eq!(
-        doc["earlier_anomalies"], 2,
-        "S3 and the total on 2026-07-01"
+        doc["earlier_anomalies"], 1,
+        "S3 on 2026-07-01, the total's spike folded into it"
+    );
+    // The total's shift restates RDS's alone: folded into it, with its share.
+    assert_eq!(anomalies.len(), 1, "{}", transcript(&out));
+    assert!(rds["share_of_total"].as_f64().unwrap() > 0.99, "{rds}");
+}
+
+/// 100 days from 2026-04-24 to 2026-08-01: EC2 at $5,000 a day, cut to $500 from
+/// 2026-07-10, and a $200 support fee on the first of every month. The fee was under 5 % of
+/// the bill before the cut, so the total's own history does not know it as a fee; the
+/// support series does.
+fn month_start_fees() -> Value {
+    let results: Vec<Value> = crate::common::days_from("2026-04-24", 100)
+        .iter()
+        .enumerate()
+        .map(|(i, day)| {
+            let ec2 = if day.as_str() < "2026-07-10" { 5000.0 } else { 500.0 } + (i % 3) as f64;
+            let fee = if day.ends_with("-01") { 200.0 } else { 0.0 };
+            json!({
+                "TimePeriod": {"Start": day, "End": day},
+                "Total": {},
+                "Groups": [
+                    {"Keys": ["AWS Support (Business)"], "Metrics": {"UnblendedCost": {"Amount": format!("{fee:.2}"), "Unit": "USD"}}},
+                    {"Keys": ["Amazon EC2"], "Metrics": {"UnblendedCost": {"Amount": format!("{ec2:.2}"), "Unit": "USD"}}},
+                ],
+                "Estimated": false
+            })
+        })
+        .collect();
+    json!({"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}], "ResultsByTime": results})
+}
+
+#[test]
+fn a_month_start_fee_is_no_anomaly_of_the_total_either() {
+    let server = MotoServer::start();
+    let home = tempfile::tempdir().unwrap();
+    server.post_json(
+        "/moto-api/static/ce/cost-and-usage-results",
+        &json!({"results": [month_start_fees()]}),
+    );
+    let out = run(
+        &server,
+        home.path(),
+        &["--until", "2026-08-01", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let doc = json(&out);
+    assert_eq!(
+        doc["anomalies"].as_array().map(Vec::len),
+        Some(0),
+        "{doc:#}"
     );
 }
