@@ -22,9 +22,12 @@ use crate::error::{Error, Result, SourcePos};
 use crate::report::{Cell, Report, TableView};
 use crate::timestamp::Timestamp;
 
-const RIGHTSIZE_KINDS: [Kind; 4] = [
+/// Idle is here too: an idle resource is the largest right-sizing there is (stop or delete
+/// it), and `cost rightsize` must never be silent about one it did not downsize.
+const RIGHTSIZE_KINDS: [Kind; 5] = [
     Kind::UnderProvisioned,
     Kind::NotMultiAz,
+    Kind::Idle,
     Kind::OverProvisioned,
     Kind::InsufficientData,
 ];

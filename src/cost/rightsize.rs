@@ -82,6 +82,11 @@ fn hours(series: Option<&Series>) -> f64 {
     })
 }
 
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -108,6 +113,39 @@ fn insufficient(
 pub fn is_burstable(type_name: &str) -> bool {
     let f = family(type_name).trim_start_matches("db.");
     f.starts_with('t') && f[1..].chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The CPU (%) a burstable size sustains on every vCPU without spending credits, its
+/// baseline (AWS: "Key concepts for burstable performance instances"); `None` for a type
+/// that is not burstable or a size this table does not know.
+pub fn burst_baseline_percent(type_name: &str) -> Option<f64> {
+    if !is_burstable(type_name) {
+        return None;
+    }
+    let (family, size) = type_name.trim_start_matches("db.").split_once('.')?;
+    let t2 = family == "t2";
+    Some(match (t2, size) {
+        (_, "nano") => 5.0,
+        (_, "micro") => 10.0,
+        (_, "small" | "medium") => 20.0,
+        (_, "large") => 30.0,
+        (false, "xlarge" | "2xlarge") => 40.0,
+        (true, "xlarge") => 22.5,
+        (true, "2xlarge") => 17.0,
+        _ => return None,
+    })
+}
+
+/// Whether `candidate` can carry a load averaging `average` % of `vcpu` vCPUs. A
+/// burstable size only when that average, on its own vCPUs, stays under its baseline:
+/// above it, the size spends credits faster than it earns them and is throttled within
+/// hours. Any other size: always (its P99.5 is checked apart).
+fn sustains(candidate: &ComputePrice, average: f64, vcpu: u32) -> bool {
+    if !is_burstable(&candidate.type_name) {
+        return true;
+    }
+    let on_candidate = average * f64::from(vcpu) / f64::from(candidate.vcpu);
+    burst_baseline_percent(&candidate.type_name).is_some_and(|baseline| on_candidate < baseline)
 }
 
 /// The size after `current` in its family (smallest first), with more memory when memory
@@ -303,22 +341,30 @@ fn instance_finding(
                 .map(str::to_string),
         );
     }
-    let own_family = family(&instance.instance_type).to_string();
-    let fits = |p: &ComputePrice, same_family: bool| {
+    // The observed average: daily averages where CloudWatch has them, else the mean of the
+    // 5-minute maxima (never lower than the true average).
+    let average = metrics
+        .get(&instance.id, MetricKind::CpuDailyAverage)
+        .and_then(|s| mean(s.present()))
+        .or_else(|| mean(values.present()))
+        .unwrap_or(0.0);
+    // The safety rules, each a test in this module: P99.5 under the ceiling; memory kept
+    // with the same headroom when measured, never less than today's when not; a burstable
+    // target only under its baseline. A previous-generation type is judged through its
+    // current-generation family, which `families` starts with.
+    let fits = |p: &ComputePrice| {
         let projected = p995 * f64::from(vcpu) / f64::from(p.vcpu);
         let memory_ok = match used_gib {
             Some(used) => p.memory_gib * ceiling / 100.0 >= used,
-            // Unmeasured memory may shrink only as it would within the family.
-            None => same_family || p.memory_gib / f64::from(p.vcpu) >= memory_gib / f64::from(vcpu),
+            None => p.memory_gib >= memory_gib,
         };
-        projected <= ceiling && memory_ok
+        projected <= ceiling && memory_ok && sustains(p, average, vcpu)
     };
     let mut best: Option<&ComputePrice> = None;
     for f in &families {
-        let same = *f == own_family || Some(f) == t.previous_generation.get(&own_family);
         for p in prices.ec2_family(&instance.region, f) {
             if p.usd_per_hour < current_price.usd_per_hour
-                && fits(p, same)
+                && fits(p)
                 && best.is_none_or(|b| p.usd_per_hour < b.usd_per_hour)
             {
                 best = Some(p);
@@ -348,12 +394,27 @@ fn instance_finding(
         ""
     };
     let memory_note = if mem_used.is_none() {
-        "; memory is not measured (no CloudWatch agent), check it before resizing"
+        "; memory is not measured (no CloudWatch agent), so only sizes with at least today's memory were considered"
     } else {
         ""
     };
+    let bandwidth_note = if best.vcpu < vcpu {
+        "; a smaller size also has lower network and EBS bandwidth caps, check them"
+    } else {
+        ""
+    };
+    let burst_note = if is_burstable(&best.type_name) {
+        format!(
+            "; its average CPU ({} %) stays under {}'s {} % baseline",
+            round1(average * f64::from(vcpu) / f64::from(best.vcpu)),
+            best.type_name,
+            burst_baseline_percent(&best.type_name).unwrap_or(0.0)
+        )
+    } else {
+        String::new()
+    };
     r.reason = format!(
-        "P{} CPU is {} % of {} vCPUs; {}{arch_note} would run at {} % with {} % headroom{memory_note}{windows_note}",
+        "P{} CPU is {} % of {} vCPUs; {}{arch_note} would run at {} % with {} % headroom{burst_note}{memory_note}{windows_note}{bandwidth_note}",
         t.cpu_percentile,
         round1(p995),
         vcpu,
@@ -500,8 +561,13 @@ fn database_findings(
     let days = t.rds_idle_days as usize;
     let old_enough = db.created.days_until(now) >= i64::from(t.rds_idle_days);
     if let Some(series) = connections.filter(|s| s.values.len() >= days && old_enough) {
-        let recent = series.last(days);
-        if recent.iter().all(|v| v.is_some_and(|c| c <= 0.0)) {
+        // Today's bucket may hold no datapoint yet: the last N days that have one decide.
+        let mut values: Vec<Option<f64>> = series.values.clone();
+        if values.last().is_some_and(Option::is_none) {
+            values.pop();
+        }
+        let recent = &values[values.len().saturating_sub(days)..];
+        if recent.len() == days && recent.iter().all(|v| v.is_some_and(|c| c <= 0.0)) {
             let mut r = new(Kind::Idle);
             figures.days_low = Some(t.rds_idle_days);
             r.metrics = figures;
@@ -592,10 +658,12 @@ fn database_findings(
     };
     let ceiling = t.cpu_ceiling();
     let used_gib = free_memory.map(|free| (memory_gib - free / GIB).max(0.0));
+    let average = mean(values.present()).unwrap_or(0.0);
     let best = family_types
         .iter()
         .filter(|p| p.usd_per_hour < current.usd_per_hour)
         .filter(|p| p995 * f64::from(vcpu) / f64::from(p.vcpu) <= ceiling)
+        .filter(|p| sustains(p, average, vcpu))
         .filter(|p| match used_gib {
             Some(used) => p.memory_gib * ceiling / 100.0 >= used,
             None => false,
@@ -748,11 +816,19 @@ mod tests {
         &a.recommendations[0]
     }
 
+    /// The CloudWatch agent's memory use, at most `percent`.
+    fn memory_used(fleet: &mut Fleet, id: &str, percent: f64) {
+        fleet
+            .metrics
+            .push(series(id, MetricKind::MemoryUsedMax, 4032, |_| percent));
+    }
+
     #[test]
     fn a_quiet_instance_is_sized_down_within_its_family_with_headroom() {
         let mut f = fleet();
         f.instances.push(instance("i-1", "m5.4xlarge"));
         busy_instance(&mut f, "i-1", 12.0, 5e9);
+        memory_used(&mut f, "i-1", 10.0);
         let r = run(&f, false);
         let r = only(&r);
         assert_eq!(r.finding, Kind::OverProvisioned);
@@ -761,7 +837,74 @@ mod tests {
         assert_eq!(r.metrics.projected_cpu_p99_5, Some(48.0));
         assert_eq!(r.monthly_cost, Some(560.64));
         assert_eq!(r.monthly_savings, Some(420.48));
+        assert!(r.reason.contains("bandwidth caps"), "{}", r.reason);
+    }
+
+    #[test]
+    fn unmeasured_memory_never_shrinks() {
+        // The same quiet m5.4xlarge without the CloudWatch agent: every smaller m5 has
+        // less memory, so nothing is recommended within the family…
+        let mut f = fleet();
+        f.instances.push(instance("i-1", "m5.4xlarge"));
+        busy_instance(&mut f, "i-1", 12.0, 5e9);
+        assert!(run(&f, false).recommendations.is_empty());
+        // …and across families only a type with at least its 64 GiB.
+        let a = run(&f, true);
+        let r = only(&a);
+        let best = r.recommended_type.as_deref().unwrap();
+        let memory = PriceTable::embedded()
+            .ec2("us-east-1", best)
+            .unwrap()
+            .memory_gib;
+        assert!(memory >= 64.0, "{best}: {memory} GiB");
         assert!(r.reason.contains("memory is not measured"), "{}", r.reason);
+    }
+
+    #[test]
+    fn a_burstable_target_only_under_its_baseline() {
+        // t3.large at 4 % average CPU (daily averages) may become a smaller t3…
+        let mut f = fleet();
+        f.instances.push(instance("i-1", "t3.large"));
+        busy_instance(&mut f, "i-1", 4.0 / 0.7, 5e9);
+        memory_used(&mut f, "i-1", 15.0);
+        let a = run(&f, false);
+        let r = only(&a);
+        assert_eq!(r.finding, Kind::OverProvisioned);
+        let best = r.recommended_type.as_deref().unwrap();
+        assert!(["t3.small", "t3.medium"].contains(&best), "{best}");
+        assert!(r.reason.contains("baseline"), "{}", r.reason);
+        // …at 35 % it may not: every smaller t3's baseline is at most 20 %.
+        let mut f = fleet();
+        f.instances.push(instance("i-1", "t3.large"));
+        busy_instance(&mut f, "i-1", 35.0 / 0.7, 5e9);
+        memory_used(&mut f, "i-1", 15.0);
+        assert!(run(&f, false)
+            .recommendations
+            .iter()
+            .all(|r| r.finding != Kind::OverProvisioned));
+        assert_eq!(burst_baseline_percent("t3.nano"), Some(5.0));
+        assert_eq!(burst_baseline_percent("db.t3.medium"), Some(20.0));
+        assert_eq!(burst_baseline_percent("t2.2xlarge"), Some(17.0));
+        assert_eq!(burst_baseline_percent("m5.large"), None);
+    }
+
+    #[test]
+    fn a_previous_generation_burstable_is_judged_on_its_current_equivalent() {
+        // The case: a t2.medium at about half its CPU, memory not measured, was sent
+        // to t3.nano (an eighth of the memory, a 5 % baseline). Now: nothing that small.
+        let mut f = fleet();
+        f.instances.push(instance("i-1", "t2.medium"));
+        busy_instance(&mut f, "i-1", 50.0, 5e9);
+        assert!(run(&f, false)
+            .recommendations
+            .iter()
+            .all(|r| r.finding != Kind::OverProvisioned));
+        // A quiet one moves to the current generation at the same memory.
+        let mut f = fleet();
+        f.instances.push(instance("i-1", "t2.medium"));
+        busy_instance(&mut f, "i-1", 10.0, 5e9);
+        let a = run(&f, false);
+        assert_eq!(only(&a).recommended_type.as_deref(), Some("t3.medium"));
     }
 
     #[test]
@@ -778,6 +921,8 @@ mod tests {
             },
         );
         busy_instance(&mut f, "i-1", 12.0, 5e9);
+        // 9.6 GiB in use: c6g.xlarge (8 GiB) cannot hold it, m6g.xlarge (16 GiB) can.
+        memory_used(&mut f, "i-1", 15.0);
         let r = run(&f, true);
         let r = only(&r);
         assert_eq!(r.recommended_type.as_deref(), Some("m6g.xlarge"));
@@ -791,6 +936,7 @@ mod tests {
         i.platform = Some("windows".into());
         f.instances.push(i);
         busy_instance(&mut f, "i-1", 12.0, 5e9);
+        memory_used(&mut f, "i-1", 10.0);
         let a = run(&f, false);
         let r = only(&a);
         assert_eq!(r.recommended_type.as_deref(), Some("m5.xlarge"));
@@ -866,6 +1012,7 @@ mod tests {
         assert_eq!(only(&a).finding, Kind::InsufficientData);
         assert_eq!(only(&a).metrics.hours_of_data, Some(29.0));
         f.metrics[0] = series("i-1", MetricKind::CpuMax, 30 * 12, |_| 1.0);
+        memory_used(&mut f, "i-1", 10.0);
         assert_eq!(only(&run(&f, false)).finding, Kind::OverProvisioned);
     }
 
@@ -897,6 +1044,33 @@ mod tests {
         assert!(only(&a).reason.contains("credits ran out"));
         // The next burstable size earns more credits at the same vCPU count.
         assert_eq!(only(&a).recommended_type.as_deref(), Some("t3.medium"));
+    }
+
+    #[test]
+    fn a_database_nobody_connects_to_is_idle_not_oversized() {
+        // Fourteen days without a connection, today's bucket still empty (CloudWatch has
+        // nothing for it yet), memory plentiful: idle, the whole cost saved.
+        let mut f = fleet();
+        f.databases.push(database("quiet", "db.r6g.4xlarge"));
+        loaded_database(&mut f, "quiet", 2.0, Some(120.0));
+        let mut connections = series("quiet", MetricKind::ConnectionsDailyMax, 14, |_| 0.0);
+        connections.values.push(None);
+        f.metrics.push(connections);
+        let a = run(&f, false);
+        assert_eq!(only(&a).finding, Kind::Idle);
+        // The neighbour: one connection yesterday, so it is oversized, not idle.
+        let mut f = fleet();
+        f.databases.push(database("quiet", "db.r6g.4xlarge"));
+        loaded_database(&mut f, "quiet", 2.0, Some(120.0));
+        f.metrics
+            .push(series("quiet", MetricKind::ConnectionsDailyMax, 14, |d| {
+                if d == 13 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }));
+        assert_eq!(only(&run(&f, false)).finding, Kind::OverProvisioned);
     }
 
     #[test]

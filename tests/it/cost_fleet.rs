@@ -51,7 +51,7 @@ fn rightsize_json_follows_the_contract_and_the_schema() {
     ] {
         assert!(first.get(key).is_some(), "{key} missing from {first:#}");
     }
-    assert_eq!(doc["totals"]["monthly_savings"], 2467.4);
+    assert_eq!(doc["totals"]["monthly_savings"], 2588.0);
     assert_eq!(doc["requests"]["total"], 0);
     insta::assert_snapshot!(serde_json::to_string_pretty(&doc["recommendations"]).unwrap());
 }

@@ -295,14 +295,16 @@ async fn create(config: &SdkConfig, now: i64) -> BTreeMap<&'static str, String> 
             .await;
         }
     }
-    put(
-        &cw,
-        "CWAgent",
-        ("InstanceId", &ids["web-1"]),
-        "mem_used_percent",
-        &cpu_points(now, 14 * 24, |_| 70.0),
-    )
-    .await;
+    for (name, memory) in [("web-1", 70.0), ("api-batch", 15.0)] {
+        put(
+            &cw,
+            "CWAgent",
+            ("InstanceId", &ids[name]),
+            "mem_used_percent",
+            &cpu_points(now, 14 * 24, |_| memory),
+        )
+        .await;
+    }
     // Twenty hours of data only.
     let new_service = ids["new-service"].clone();
     put(
@@ -417,8 +419,12 @@ fn rightsize_and_idle_find_every_kind_in_moto_and_leave_the_neighbours_alone() {
     let thin = find(&doc, s.id("new-service"), "insufficient_data");
     assert_eq!(thin["severity"], "note");
     assert!(thin["metrics"]["hours_of_data"].as_f64().unwrap() < 30.0);
-    // The neighbours: busy, staging, and the (idle) sandbox are not right-sized.
-    for quiet in [s.id("web-1"), "analytics-staging", s.id("dev-sandbox")] {
+    // Idle wins over downsizing, in `cost rightsize` too: the sandbox and the database
+    // nobody connects to are idle, never over-provisioned.
+    assert_eq!(found[s.id("dev-sandbox")], ["idle"]);
+    assert_eq!(found["reports-old"], ["idle"]);
+    // The neighbours: busy and staging are not right-sized.
+    for quiet in [s.id("web-1"), "analytics-staging"] {
         assert!(
             !found.contains_key(quiet),
             "{quiet}: {:?}",
