@@ -15,12 +15,19 @@ impl MotoServer {
     /// Starts moto. Panics (never skips) when it is not installed: run the tests through
     /// `scripts/test`, which installs it.
     pub fn start() -> MotoServer {
+        MotoServer::start_with_env(&[])
+    }
+
+    /// Starts moto with extra environment, e.g. `INITIAL_NO_AUTH_ACTION_COUNT`, after which
+    /// moto checks every request's signature and IAM policy as AWS does.
+    pub fn start_with_env(env: &[(&str, &str)]) -> MotoServer {
         let program = moto_program().unwrap_or_else(|| {
             panic!("moto is not installed: run the tests with scripts/test, which installs it")
         });
         let port = free_port();
         let child = Command::new(&program)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -59,6 +66,25 @@ impl MotoServer {
             response.starts_with("HTTP/1.0 20") || response.starts_with("HTTP/1.1 20"),
             "{response}"
         );
+        response
+    }
+
+    /// An AWS query-protocol call (IAM, EC2) without a real signature: moto accepts it while
+    /// its unauthenticated allowance lasts. The scope in the header names the service.
+    pub fn unsigned_query(&self, service: &str, form: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("moto listens");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "POST / HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+            form.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        assert!(response.contains(" 200 "), "{response}");
         response
     }
 

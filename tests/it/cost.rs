@@ -466,3 +466,43 @@ fn an_old_spike_is_counted_not_listed_and_recent_0_lists_it() {
     assert_eq!(doc["earlier_anomalies"], 0);
     assert_eq!(doc["anomalies"][0]["ongoing"], false);
 }
+
+#[test]
+fn a_migration_that_leaves_the_total_flat_is_still_reported_while_it_lasts() {
+    // From 2026-08-04 one service's cost moves to another: the bill as a whole barely
+    // moves, but the service that grew has a new level, 26 days on.
+    let rows: Vec<String> = days_from("2026-05-22", 100)
+        .iter()
+        .map(|day| {
+            let moved = day.as_str() >= "2026-08-04";
+            let (rds, aurora) = if moved { (100.0, 500.0) } else { (500.0, 100.0) };
+            format!(
+                "{{\"TimePeriod\": {{\"Start\": \"{day}\", \"End\": \"{day}\"}}, \"Total\": {{}}, \"Groups\": [{{\"Keys\": [\"Amazon RDS\"], \"Metrics\": {{\"UnblendedCost\": {{\"Amount\": \"{rds:.2}\", \"Unit\": \"USD\"}}}}}}, {{\"Keys\": [\"Amazon Aurora\"], \"Metrics\": {{\"UnblendedCost\": {{\"Amount\": \"{aurora:.2}\", \"Unit\": \"USD\"}}}}}}]}}"
+            )
+        })
+        .collect();
+    let export = format!(
+        "{{\"GroupDefinitions\": [{{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"}}], \"ResultsByTime\": [\n{}\n]}}\n",
+        rows.join(",\n")
+    );
+    let dir = scratch(&[("ce/cost-and-usage.service.json", &export)]);
+    let out = opsguard(
+        dir.path(),
+        &[
+            "cost",
+            "anomalies",
+            "--source",
+            "fixture:ce",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let anomalies = doc["anomalies"].as_array().unwrap();
+    assert_eq!(anomalies.len(), 1, "{}", transcript(&out));
+    assert_eq!(anomalies[0]["key"], "Amazon Aurora");
+    assert_eq!(anomalies[0]["ongoing"], true);
+    assert_eq!(anomalies[0]["since"], "2026-08-04");
+    assert_eq!(anomalies[0]["days"], 26);
+}

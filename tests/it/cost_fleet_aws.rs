@@ -620,3 +620,107 @@ fn metric_queries_are_batched_500_a_call() {
     assert_eq!(findings.len(), 101);
     assert!(findings.iter().all(|r| r["finding"] == "insufficient_data"));
 }
+
+/// A moto that checks IAM: a user allowed `allowed` and denied `denied` (the calls run
+/// concurrently, so a test names the one that must fail), with an instance to measure.
+/// Returns the server and the environment for the user's keys.
+fn restricted(
+    allowed: &[&str],
+    denied: &[&str],
+    home: &std::path::Path,
+) -> (MotoServer, Vec<(String, String)>) {
+    // Four unauthenticated calls: the user, its policy, its key and one instance.
+    let server = MotoServer::start_with_env(&[("INITIAL_NO_AUTH_ACTION_COUNT", "4")]);
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Action": allowed, "Resource": "*"},
+            {"Effect": "Deny", "Action": if denied.is_empty() { vec!["none:None"] } else { denied.to_vec() }, "Resource": "*"}
+        ]
+    })
+    .to_string();
+    let encoded: String = policy
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    server.unsigned_query("iam", "Action=CreateUser&UserName=ro&Version=2010-05-08");
+    server.unsigned_query(
+        "iam",
+        &format!("Action=PutUserPolicy&UserName=ro&PolicyName=p&PolicyDocument={encoded}&Version=2010-05-08"),
+    );
+    let key = server.unsigned_query(
+        "iam",
+        "Action=CreateAccessKey&UserName=ro&Version=2010-05-08",
+    );
+    let field = |name: &str| {
+        let start = key.find(&format!("<{name}>")).unwrap() + name.len() + 2;
+        key[start..start + key[start..].find('<').unwrap()].to_string()
+    };
+    server.unsigned_query(
+        "ec2",
+        "Action=RunInstances&ImageId=ami-12c6146b&MinCount=1&MaxCount=1&InstanceType=m5.large&Version=2016-11-15",
+    );
+    let mut env = server.aws_env(home);
+    for (k, v) in env.iter_mut() {
+        match k.as_str() {
+            "AWS_ACCESS_KEY_ID" => *v = field("AccessKeyId"),
+            "AWS_SECRET_ACCESS_KEY" => *v = field("SecretAccessKey"),
+            _ => {}
+        }
+    }
+    (server, env)
+}
+
+#[test]
+fn a_denied_call_names_the_iam_action_for_ec2_rds_cloudwatch_and_cost_explorer() {
+    let cases: [(&[&str], &[&str], &str); 4] = [
+        (
+            &["sts:GetCallerIdentity", "ec2:*"],
+            &["cost", "rightsize"],
+            "ec2:DescribeInstances",
+        ),
+        (
+            &["sts:GetCallerIdentity", "ec2:*"],
+            &["cost", "rightsize"],
+            "rds:DescribeDBInstances",
+        ),
+        (
+            &["sts:GetCallerIdentity", "ec2:*", "rds:*"],
+            &["cost", "rightsize"],
+            "cloudwatch:GetMetricData",
+        ),
+        (
+            &["sts:GetCallerIdentity"],
+            &["cost", "anomalies"],
+            "ce:GetCostAndUsage",
+        ),
+    ];
+    for (allowed, command, action) in cases {
+        let home = tempfile::tempdir().unwrap();
+        let denied: &[&str] = if action.starts_with("ec2:") {
+            &[action]
+        } else {
+            &[]
+        };
+        let (_server, env) = restricted(allowed, denied, home.path());
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let out = opsguard_with_env(home.path(), command, &env);
+        assert_eq!(out.status.code(), Some(2), "{action}: {}", transcript(&out));
+        let message = stderr(&out);
+        assert!(
+            message.contains(&format!(
+                "error: access denied: this identity may not call {action}"
+            )),
+            "{action}: {message}"
+        );
+        assert!(
+            message.contains(&format!("hint: grant {action};")),
+            "{action}: {message}"
+        );
+    }
+}

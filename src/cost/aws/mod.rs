@@ -65,6 +65,12 @@ where
 {
     let service = service_of(action);
     let (code, message) = match err {
+        // A 403 whose body the SDK could not read as an AWS error is still a refusal.
+        SdkError::ServiceError(e)
+            if e.raw().status().as_u16() == 403 && e.err().code().is_none() =>
+        {
+            (Some("AccessDenied".to_string()), String::new())
+        }
         SdkError::ServiceError(e) if e.err().message().is_some_and(|m| !m.is_empty()) => (
             e.err().code().map(str::to_string),
             e.err().message().unwrap_or("").to_string(),
