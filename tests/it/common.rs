@@ -92,6 +92,31 @@ pub fn drift_check(dir: &Path, envs: &[&str], extra: &[&str]) -> Output {
     opsguard(dir, &args)
 }
 
+/// A daily Cost Explorer response grouped by service, as `aws ce get-cost-and-usage`
+/// writes it: `count` days from `first`, each service's cost on a day from `amount(service,
+/// day)`.
+pub fn service_costs(
+    first: &str,
+    count: usize,
+    services: &[&str],
+    amount: impl Fn(&str, &str) -> f64,
+) -> serde_json::Value {
+    let results: Vec<serde_json::Value> = days_from(first, count)
+        .iter()
+        .map(|day| {
+            let groups: Vec<serde_json::Value> = services
+                .iter()
+                .map(|service| {
+                    let cost = format!("{:.2}", amount(service, day));
+                    serde_json::json!({"Keys": [service], "Metrics": {"UnblendedCost": {"Amount": cost, "Unit": "USD"}}})
+                })
+                .collect();
+            serde_json::json!({"TimePeriod": {"Start": day, "End": day}, "Total": {}, "Groups": groups, "Estimated": false})
+        })
+        .collect();
+    serde_json::json!({"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}], "ResultsByTime": results})
+}
+
 /// `count` consecutive dates from `first` (YYYY-MM-DD), for generated cost data.
 pub fn days_from(first: &str, count: usize) -> Vec<String> {
     let first = opsguard::date::Date::parse(first).expect("a date");

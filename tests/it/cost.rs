@@ -416,20 +416,14 @@ fn the_readme_shows_the_spend_report_as_it_really_prints() {
 
 #[test]
 fn an_old_spike_is_counted_not_listed_and_recent_0_lists_it() {
-    let days = days_from("2026-05-22", 100);
-    let rows: Vec<String> = days
-        .iter()
-        .map(|day| {
-            let s3 = if day == "2026-07-01" { 400.0 } else { 50.0 };
-            format!(
-                "{{\"TimePeriod\": {{\"Start\": \"{day}\", \"End\": \"{day}\"}}, \"Total\": {{}}, \"Groups\": [{{\"Keys\": [\"Amazon S3\"], \"Metrics\": {{\"UnblendedCost\": {{\"Amount\": \"{s3:.2}\", \"Unit\": \"USD\"}}}}}}]}}"
-            )
-        })
-        .collect();
-    let export = format!(
-        "{{\"GroupDefinitions\": [{{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"}}], \"ResultsByTime\": [\n{}\n]}}\n",
-        rows.join(",\n")
-    );
+    let export = service_costs("2026-05-22", 100, &["Amazon S3"], |_, day| {
+        if day == "2026-07-01" {
+            400.0
+        } else {
+            50.0
+        }
+    })
+    .to_string();
     let dir = scratch(&[("ce/cost-and-usage.service.json", &export)]);
     let out = opsguard(dir.path(), &["cost", "anomalies", "--source", "fixture:ce"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
@@ -471,20 +465,16 @@ fn an_old_spike_is_counted_not_listed_and_recent_0_lists_it() {
 fn a_migration_that_leaves_the_total_flat_is_still_reported_while_it_lasts() {
     // From 2026-08-04 one service's cost moves to another: the bill as a whole barely
     // moves, but the service that grew has a new level, 26 days on.
-    let rows: Vec<String> = days_from("2026-05-22", 100)
-        .iter()
-        .map(|day| {
-            let moved = day.as_str() >= "2026-08-04";
-            let (rds, aurora) = if moved { (100.0, 500.0) } else { (500.0, 100.0) };
-            format!(
-                "{{\"TimePeriod\": {{\"Start\": \"{day}\", \"End\": \"{day}\"}}, \"Total\": {{}}, \"Groups\": [{{\"Keys\": [\"Amazon RDS\"], \"Metrics\": {{\"UnblendedCost\": {{\"Amount\": \"{rds:.2}\", \"Unit\": \"USD\"}}}}}}, {{\"Keys\": [\"Amazon Aurora\"], \"Metrics\": {{\"UnblendedCost\": {{\"Amount\": \"{aurora:.2}\", \"Unit\": \"USD\"}}}}}}]}}"
-            )
-        })
-        .collect();
-    let export = format!(
-        "{{\"GroupDefinitions\": [{{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"}}], \"ResultsByTime\": [\n{}\n]}}\n",
-        rows.join(",\n")
-    );
+    let export = service_costs(
+        "2026-05-22",
+        100,
+        &["Amazon RDS", "Amazon Aurora"],
+        |service, day| match (service, day >= "2026-08-04") {
+            ("Amazon RDS", false) | ("Amazon Aurora", true) => 500.0,
+            _ => 100.0,
+        },
+    )
+    .to_string();
     let dir = scratch(&[("ce/cost-and-usage.service.json", &export)]);
     let out = opsguard(
         dir.path(),

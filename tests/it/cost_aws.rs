@@ -353,24 +353,17 @@ fn report_and_anomalies_share_one_paid_query() {
 /// $100 a day until 2026-08-04, then $500 a day to the end (2026-08-29, 26 days); Amazon S3
 /// at $50 a day with one $400 day on 2026-07-01.
 fn shift_and_old_spike() -> Value {
-    let first = crate::common::days_from("2026-05-22", 100);
-    let results: Vec<Value> = first
-        .iter()
-        .map(|day| {
-            let rds = if day.as_str() >= "2026-08-04" { 500.0 } else { 100.0 };
-            let s3 = if day == "2026-07-01" { 400.0 } else { 50.0 };
-            json!({
-                "TimePeriod": {"Start": day, "End": day},
-                "Total": {},
-                "Groups": [
-                    {"Keys": ["Amazon RDS"], "Metrics": {"UnblendedCost": {"Amount": format!("{rds:.2}"), "Unit": "USD"}}},
-                    {"Keys": ["Amazon S3"], "Metrics": {"UnblendedCost": {"Amount": format!("{s3:.2}"), "Unit": "USD"}}},
-                ],
-                "Estimated": false
-            })
-        })
-        .collect();
-    json!({"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}], "ResultsByTime": results})
+    service_costs(
+        "2026-05-22",
+        100,
+        &["Amazon RDS", "Amazon S3"],
+        |service, day| match service {
+            "Amazon RDS" if day >= "2026-08-04" => 500.0,
+            "Amazon RDS" => 100.0,
+            _ if day == "2026-07-01" => 400.0,
+            _ => 50.0,
+        },
+    )
 }
 
 #[test]
@@ -420,24 +413,21 @@ fn a_shift_that_began_weeks_ago_and_persists_fails_the_default_run() {
 /// the bill before the cut, so the total's own history does not know it as a fee; the
 /// support series does.
 fn month_start_fees() -> Value {
-    let results: Vec<Value> = crate::common::days_from("2026-04-24", 100)
-        .iter()
-        .enumerate()
-        .map(|(i, day)| {
-            let ec2 = if day.as_str() < "2026-07-10" { 5000.0 } else { 500.0 } + (i % 3) as f64;
-            let fee = if day.ends_with("-01") { 200.0 } else { 0.0 };
-            json!({
-                "TimePeriod": {"Start": day, "End": day},
-                "Total": {},
-                "Groups": [
-                    {"Keys": ["AWS Support (Business)"], "Metrics": {"UnblendedCost": {"Amount": format!("{fee:.2}"), "Unit": "USD"}}},
-                    {"Keys": ["Amazon EC2"], "Metrics": {"UnblendedCost": {"Amount": format!("{ec2:.2}"), "Unit": "USD"}}},
-                ],
-                "Estimated": false
-            })
-        })
-        .collect();
-    json!({"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}], "ResultsByTime": results})
+    let days = days_from("2026-04-24", 100);
+    service_costs(
+        "2026-04-24",
+        100,
+        &["AWS Support (Business)", "Amazon EC2"],
+        |service, day| {
+            let i = days.iter().position(|d| d == day).unwrap_or(0);
+            match service {
+                "Amazon EC2" if day < "2026-07-10" => 5000.0 + (i % 3) as f64,
+                "Amazon EC2" => 500.0 + (i % 3) as f64,
+                _ if day.ends_with("-01") => 200.0,
+                _ => 0.0,
+            }
+        },
+    )
 }
 
 #[test]
