@@ -98,9 +98,9 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
     }
     if let Some(root) = root {
         // Committed with the code, so as untrusted as it: a link to /dev/zero or a FIFO is
-        // refused, not read.
+        // refused, not read. A dangling link holds no suppressions and is passed over.
         let ignore = root.join(".gitleaksignore");
-        if std::fs::symlink_metadata(&ignore).is_ok() {
+        if std::fs::metadata(&ignore).is_ok() {
             let text = input::read_text(&ignore, Named::InConfig)?;
             suppressions.gitleaks_ignore = baseline::parse_gitleaksignore(&text);
         }
