@@ -6,7 +6,7 @@ use super::args::{
 };
 use super::{Context, Outcome};
 use crate::config::LoadedConfig;
-use crate::cost::anomaly::{detect, detect_total, expectations, Outcome as Analysis, Settings};
+use crate::cost::anomaly::{detect_and_expect, detect_total, Outcome as Analysis, Settings};
 use crate::cost::aws::AwsSource;
 use crate::cost::budget::project;
 use crate::cost::cache::{self, CachedSource};
@@ -143,24 +143,25 @@ fn anomalies(ctx: &Context, args: &CostAnomaliesArgs) -> Result<Outcome> {
     let mut found = Vec::new();
     // Anomalies before the recent window that are over: counted, listed only on request.
     let mut earlier = 0;
-    let mut all = series::daily(&records, start, end);
+    let all = series::daily(&records, start, end);
     // The bill as a whole: a jump spread over several groups may hide in each of them.
     let total = series::total(&all);
-    // The total is judged against the sum of the groups' own expectations.
+    // Every day is judged: a level shift that began before the recent window and still
+    // holds is reported whatever `--recent` says. The groups first: the total is judged
+    // against the sum of their expectations.
     let mut total_expected = vec![0.0; total.len()];
-    for days in all.values() {
-        for (sum, e) in total_expected.iter_mut().zip(expectations(days)) {
+    let mut analysed = Vec::new();
+    for (key, days) in all {
+        let (analysis, expected) = detect_and_expect(&days, &settings, None);
+        for (sum, e) in total_expected.iter_mut().zip(expected) {
             *sum += e;
         }
+        analysed.push((key, days, analysis));
     }
-    for (key, days) in std::iter::once((TOTAL.to_string(), total)).chain(std::mem::take(&mut all)) {
-        // Every day is judged: a level shift that began before the recent window and still
-        // holds is reported whatever `--recent` says.
-        let analysis = if key == TOTAL {
-            detect_total(&days, &total_expected, &settings, None)
-        } else {
-            detect(&days, &settings, None)
-        };
+    let total_analysis = detect_total(&total, &total_expected, &settings, None);
+    for (key, days, analysis) in
+        std::iter::once((TOTAL.to_string(), total, total_analysis)).chain(analysed)
+    {
         match analysis {
             Analysis::Analysed(list) => {
                 for anomaly in list {

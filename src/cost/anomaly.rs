@@ -87,13 +87,18 @@ pub enum Outcome {
 /// Judges every day of `days` (contiguous, oldest first) that has `MIN_HISTORY` days
 /// before it and is not estimated; `from` limits the judged days to those on or after it.
 pub fn detect(days: &[Day], settings: &Settings, from: Option<Date>) -> Outcome {
-    detect_against(days, settings, from, None)
+    judge(days, &Model::fit(days), settings, from)
 }
 
-/// What the model expects each day of `days` (contiguous, oldest first) to cost, each from
-/// the days before it only.
-pub fn expectations(days: &[Day]) -> Vec<f64> {
-    Model::fit(days).expected
+/// [`detect`], and what the model expected each day to cost (each from the days before it
+/// only): a group's expectations, summed, are what the whole bill is judged against.
+pub fn detect_and_expect(
+    days: &[Day],
+    settings: &Settings,
+    from: Option<Date>,
+) -> (Outcome, Vec<f64>) {
+    let model = Model::fit(days);
+    (judge(days, &model, settings, from), model.expected)
 }
 
 /// [`detect`] for the whole bill, judged against `expected`: the sum of every group's own
@@ -105,22 +110,17 @@ pub fn detect_total(
     settings: &Settings,
     from: Option<Date>,
 ) -> Outcome {
-    detect_against(days, settings, from, Some(expected))
+    let mut model = Model::fit(days);
+    if expected.len() == days.len() {
+        model.expected = expected.to_vec();
+    }
+    judge(days, &model, settings, from)
 }
 
-fn detect_against(
-    days: &[Day],
-    settings: &Settings,
-    from: Option<Date>,
-    expected: Option<&[f64]>,
-) -> Outcome {
+fn judge(days: &[Day], model: &Model, settings: &Settings, from: Option<Date>) -> Outcome {
     let complete = days.iter().filter(|d| !d.estimated).count();
     if complete < MIN_HISTORY + 1 {
         return Outcome::TooShort { days: complete };
-    }
-    let mut model = Model::fit(days);
-    if let Some(expected) = expected.filter(|e| e.len() == days.len()) {
-        model.expected = expected.to_vec();
     }
     let mut anomalies: Vec<Anomaly> = Vec::new();
     let mut shift_until: Option<usize> = None;
@@ -162,12 +162,12 @@ fn detect_against(
         if score < settings.threshold {
             continue;
         }
-        let kind = shift_kind(days, &model, t, residual);
+        let kind = shift_kind(days, model, t, residual);
         let mut ongoing = None;
         if kind == Kind::LevelShift {
             // The days after the onset are the same event, not new anomalies.
             shift_until = Some(t + 7);
-            ongoing = still_shifted(days, &model, t, residual);
+            ongoing = still_shifted(days, model, t, residual);
         }
         anomalies.push(Anomaly {
             date: day.date,
@@ -521,7 +521,7 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(alone.len(), 1);
-        let mut expected = expectations(&days);
+        let (_, mut expected) = detect_and_expect(&days, &Settings::default(), None);
         expected[45] = 400.0;
         assert_eq!(
             detect_total(&days, &expected, &Settings::default(), None),
