@@ -53,12 +53,12 @@ pub fn fold_total(found: &mut Vec<Found>, total_key: &str) {
         found[group].share_of_total = Some(share);
     }
     let drop: std::collections::HashSet<usize> = folded.iter().map(|&(i, _, _)| i).collect();
-    let mut index = 0;
-    found.retain(|_| {
-        let keep = !drop.contains(&index);
-        index += 1;
-        keep
-    });
+    *found = std::mem::take(found)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !drop.contains(i))
+        .map(|(_, f)| f)
+        .collect();
 }
 
 pub fn money(amount: f64) -> String {

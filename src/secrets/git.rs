@@ -103,10 +103,11 @@ pub fn scan(
     out.stats.bytes_scanned = stats.bytes_scanned;
     out.stats.blobs_skipped = stats.blobs_skipped;
     out.stats.objects_missing += stats.objects_missing;
-    if out.stats.objects_missing > 0 || !problems.is_empty() {
+    // Every missing object or ref was recorded with its name, so the names count them.
+    if !problems.is_empty() {
         out.warnings.push(format!(
             "{} object(s) or ref(s) missing or unreadable (shallow clone or damaged repository); the scan went on without them",
-            out.stats.objects_missing.max(problems.len() as u64)
+            problems.len()
         ));
         out.incomplete = true;
     }
@@ -240,7 +241,7 @@ fn all_refs(repo: &Repository, stats: &mut Stats, emit: &mut dyn FnMut(Target)) 
             };
             walker.stats.commits += 1;
             match repo.find_commit(oid).and_then(|c| c.tree()) {
-                Ok(tree) => walker.tree(&tree, "", oid),
+                Ok(tree) => walker.visit(&tree, "", Some(oid)),
                 Err(e) => walker.stats.missing(format!(
                     "commit {oid} or its tree cannot be read: {}",
                     e.message()
@@ -251,7 +252,8 @@ fn all_refs(repo: &Repository, stats: &mut Stats, emit: &mut dyn FnMut(Target)) 
     for (name, oid, kind) in loose_ends {
         match kind {
             Some(ObjectType::Tree) => match repo.find_tree(oid) {
-                Ok(tree) => walker.tree_outside_history(&tree, &name),
+                // A tree a tag points at: its blobs belong to no commit.
+                Ok(tree) => walker.visit(&tree, &name, None),
                 Err(e) => walker.stats.missing(format!(
                     "ref {name}: tree {oid} cannot be read: {}",
                     e.message()
@@ -278,15 +280,6 @@ struct TreeWalker<'a, 'r> {
 }
 
 impl TreeWalker<'_, '_> {
-    /// A tree a tag points at: its blobs belong to no commit.
-    fn tree_outside_history(&mut self, tree: &Tree, prefix: &str) {
-        self.visit(tree, prefix, None);
-    }
-
-    fn tree(&mut self, tree: &Tree, prefix: &str, commit: Oid) {
-        self.visit(tree, prefix, Some(commit));
-    }
-
     fn visit(&mut self, tree: &Tree, prefix: &str, commit: Option<Oid>) {
         if !self.seen_trees.insert(tree.id()) {
             return;
