@@ -182,7 +182,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;secrets;scan' {
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Scan only the blobs introduced by the commits in A..B')
-            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Suppress the findings recorded in FILE by `opsguard secrets baseline`')
             [CompletionResult]::new('--max-blob-size', '--max-blob-size', [CompletionResultType]::ParameterName, 'Skip (and count) blobs larger than this [default: 10MiB]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
@@ -193,6 +193,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
             [CompletionResult]::new('--staged', '--staged', [CompletionResultType]::ParameterName, 'Scan only what is staged for the next commit')
             [CompletionResult]::new('--no-git', '--no-git', [CompletionResultType]::ParameterName, 'Scan the files under PATH even if it is a repository (honours .gitignore)')
+            [CompletionResult]::new('--strict-rules', '--strict-rules', [CompletionResultType]::ParameterName, 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others')
             [CompletionResult]::new('--report-unused-ignores', '--report-unused-ignores', [CompletionResultType]::ParameterName, 'List baseline entries that no longer match any finding')
             [CompletionResult]::new('--fail-on-incomplete', '--fail-on-incomplete', [CompletionResultType]::ParameterName, 'Exit 2 when the scan could not read everything (shallow clone, missing objects)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -209,7 +210,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;secrets;baseline' {
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Scan only the blobs introduced by the commits in A..B')
-            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Suppress the findings recorded in FILE by `opsguard secrets baseline`')
             [CompletionResult]::new('--max-blob-size', '--max-blob-size', [CompletionResultType]::ParameterName, 'Skip (and count) blobs larger than this [default: 10MiB]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
@@ -220,6 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
             [CompletionResult]::new('--staged', '--staged', [CompletionResultType]::ParameterName, 'Scan only what is staged for the next commit')
             [CompletionResult]::new('--no-git', '--no-git', [CompletionResultType]::ParameterName, 'Scan the files under PATH even if it is a repository (honours .gitignore)')
+            [CompletionResult]::new('--strict-rules', '--strict-rules', [CompletionResultType]::ParameterName, 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others')
             [CompletionResult]::new('--report-unused-ignores', '--report-unused-ignores', [CompletionResultType]::ParameterName, 'List baseline entries that no longer match any finding')
             [CompletionResult]::new('--fail-on-incomplete', '--fail-on-incomplete', [CompletionResultType]::ParameterName, 'Exit 2 when the scan could not read everything (shallow clone, missing objects)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')

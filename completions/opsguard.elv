@@ -168,7 +168,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;secrets;scan'= {
             cand --range 'Scan only the blobs introduced by the commits in A..B'
-            cand --rules 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)'
+            cand --rules 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)'
             cand --baseline 'Suppress the findings recorded in FILE by `opsguard secrets baseline`'
             cand --max-blob-size 'Skip (and count) blobs larger than this [default: 10MiB]'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
@@ -179,6 +179,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --fail-on 'Lowest severity that makes the exit status 1'
             cand --staged 'Scan only what is staged for the next commit'
             cand --no-git 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+            cand --strict-rules 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others'
             cand --report-unused-ignores 'List baseline entries that no longer match any finding'
             cand --fail-on-incomplete 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
             cand -q 'Print nothing on stderr but errors'
@@ -194,7 +195,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;secrets;baseline'= {
             cand --range 'Scan only the blobs introduced by the commits in A..B'
-            cand --rules 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)'
+            cand --rules 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)'
             cand --baseline 'Suppress the findings recorded in FILE by `opsguard secrets baseline`'
             cand --max-blob-size 'Skip (and count) blobs larger than this [default: 10MiB]'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
@@ -205,6 +206,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --fail-on 'Lowest severity that makes the exit status 1'
             cand --staged 'Scan only what is staged for the next commit'
             cand --no-git 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+            cand --strict-rules 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others'
             cand --report-unused-ignores 'List baseline entries that no longer match any finding'
             cand --fail-on-incomplete 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
             cand -q 'Print nothing on stderr but errors'

@@ -164,7 +164,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fis
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "hook" -d 'Manage the git pre-commit hook'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l range -d 'Scan only the blobs introduced by the commits in A..B' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l baseline -d 'Suppress the findings recorded in FILE by `opsguard secrets baseline`' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l max-blob-size -d 'Skip (and count) blobs larger than this [default: 10MiB]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
@@ -181,6 +181,7 @@ warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l staged -d 'Scan only what is staged for the next commit'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l no-git -d 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l strict-rules -d 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l report-unused-ignores -d 'List baseline entries that no longer match any finding'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l fail-on-incomplete -d 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -190,7 +191,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l range -d 'Scan only the blobs introduced by the commits in A..B' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l baseline -d 'Suppress the findings recorded in FILE by `opsguard secrets baseline`' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l max-blob-size -d 'Skip (and count) blobs larger than this [default: 10MiB]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
@@ -207,6 +208,7 @@ warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l staged -d 'Scan only what is staged for the next commit'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l no-git -d 'Scan the files under PATH even if it is a repository (honours .gitignore)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l strict-rules -d 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l report-unused-ignores -d 'List baseline entries that no longer match any finding'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l fail-on-incomplete -d 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print nothing on stderr but errors'

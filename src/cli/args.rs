@@ -197,10 +197,15 @@ pub struct SecretsScanArgs {
     #[arg(long)]
     pub no_git: bool,
 
-    /// Rules to use instead of the built-in packs: an opsguard pack or a gitleaks config
-    /// (`[extend] useDefault = true` adds to the built-in rules).
+    /// Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or
+    /// Betterleaks config (`[extend] useDefault = true` adds to the built-in rules).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+
+    /// Exit 2 when a rule has to be left out (its regex does not compile) instead of
+    /// warning and scanning with the others.
+    #[arg(long)]
+    pub strict_rules: bool,
 
     /// Suppress the findings recorded in FILE by `opsguard secrets baseline`.
     #[arg(long, value_name = "FILE")]

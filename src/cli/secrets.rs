@@ -69,6 +69,15 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
     let config = ctx.config()?;
     let section = config.as_ref().map(|c| (&c.config.secrets, c));
     let rules = rule_set(config.as_ref(), args.rules.as_deref())?;
+    if args.strict_rules {
+        if let Some(w) = rules.warnings.iter().find(|w| w.left_out_rule.is_some()) {
+            let rule = w.left_out_rule.as_deref().unwrap_or_default();
+            return Err(
+                Error::input(w.pos.clone(), format!("rule `{rule}`: {}", w.message))
+                    .with_hint("without --strict-rules the scan warns and runs the other rules"),
+            );
+        }
+    }
     let max_blob_size = match &args.max_blob_size {
         Some(text) => parse_size(text).ok_or_else(|| {
             Error::usage(format!(
@@ -116,6 +125,9 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
         &ctx.redactor,
     );
     let mut report = outcome.report;
+    report
+        .warnings
+        .splice(0..0, rules.warnings.iter().map(ToString::to_string));
     if args.report_unused_ignores {
         for entry in &outcome.unused {
             report.warnings.push(format!(
@@ -180,6 +192,7 @@ fn gather(
 fn list(ctx: &Context, explicit: Option<&Path>) -> Result<Outcome> {
     let rules = rule_set(ctx.config()?.as_ref(), explicit)?;
     let mut report = Report::new("secrets rules list");
+    report.warnings = rules.warnings.iter().map(ToString::to_string).collect();
     let mut view = TableView::new(["id", "severity", "confidence", "keywords", "description"]);
     for rule in &rules.rules {
         view.push(vec![
@@ -228,12 +241,26 @@ fn check_packs(ctx: &Context, packs: &[PathBuf]) -> Result<Outcome> {
     let mut view = TableView::new(["rule", "defined at", "problem"]);
     let mut lines = Vec::new();
     for (name, set) in &sets {
+        report.warnings.extend(
+            set.warnings
+                .iter()
+                .filter(|w| w.left_out_rule.is_none())
+                .map(ToString::to_string),
+        );
         let (summary, problems) = check::check(set);
         lines.push(format!(
             "{name}: {} rules, {} examples, {} negative examples checked",
             summary.rules, summary.examples, summary.negative_examples
         ));
-        for p in problems {
+        // A rule left out at load (its regex does not compile) is a problem of the pack.
+        let left_out = set.warnings.iter().filter_map(|w| {
+            Some(check::Problem {
+                rule_id: w.left_out_rule.clone()?,
+                origin: format!("{}:{}", w.pos.path.display(), w.pos.line),
+                message: w.message.clone(),
+            })
+        });
+        for p in left_out.chain(problems) {
             let (file, line) = p.origin.rsplit_once(':').unwrap_or((&p.origin, "1"));
             view.push(vec![
                 Cell::plain(&p.rule_id),

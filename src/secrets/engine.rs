@@ -4,6 +4,8 @@
 use super::allowlist::Candidate;
 use super::decode::{self, Encoding};
 use super::entropy::shannon;
+use super::filter_expr::FilterInput;
+use super::placeholder;
 use super::rules::{Rule, RuleSet};
 
 /// Markers that, on the line of a match, allow it.
@@ -47,6 +49,17 @@ impl<'r> Engine<'r> {
     /// Every allowed-through hit in `blob`, deduplicated, in order of position.
     pub fn scan(&self, blob: &Blob) -> Vec<Hit> {
         let mut hits = Vec::new();
+        if let Some(filter) = &self.rules.path_filter {
+            let skipped = filter.drops(&FilterInput {
+                secret: b"",
+                matched: b"",
+                line: b"",
+                path: blob.path,
+            });
+            if skipped {
+                return hits;
+            }
+        }
         for (i, rule) in self.rules.rules.iter().enumerate() {
             if rule.regex_source.is_none()
                 && rule
@@ -85,31 +98,32 @@ impl<'r> Engine<'r> {
         }
         hits.sort_by_key(|h| (h.line, h.column, h.rule));
         hits.dedup_by(|a, b| a.rule == b.rule && a.secret == b.secret && a.line == b.line);
-        self.drop_generic_overlaps(hits)
+        self.drop_less_specific_overlaps(hits)
     }
 
-    /// A generic rule (tag `generic`) says less than a specific one: where both match the
-    /// same secret on the same line, only the specific finding is kept.
-    fn drop_generic_overlaps(&self, hits: Vec<Hit>) -> Vec<Hit> {
-        let is_generic = |h: &Hit| self.rules.rules[h.rule].tags.iter().any(|t| t == "generic");
-        let specific: Vec<(usize, &str)> = hits
-            .iter()
-            .filter(|h| !is_generic(h))
-            .map(|h| (h.line, h.secret.as_str()))
-            .collect();
-        if specific.is_empty() {
-            return hits;
+    /// A generic rule says less than a specific one: where two rules match the same secret
+    /// (or one inside the other) on the same line, only the most specific finding is kept.
+    fn drop_less_specific_overlaps(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        let specificity = |h: &Hit| self.rules.rules[h.rule].specificity;
+        let mut keep = vec![true; hits.len()];
+        // Hits are sorted by line: compare within each line only.
+        let mut start = 0;
+        while start < hits.len() {
+            let end = start + hits[start..].partition_point(|h| h.line == hits[start].line);
+            let line = &hits[start..end];
+            let top = line.iter().map(specificity).max().unwrap_or(0);
+            for (i, h) in line.iter().enumerate() {
+                if specificity(h) == top {
+                    continue;
+                }
+                keep[start + i] = !line.iter().any(|other| {
+                    specificity(other) > specificity(h)
+                        && (other.secret.contains(h.secret.as_str())
+                            || h.secret.contains(other.secret.as_str()))
+                });
+            }
+            start = end;
         }
-        let keep: Vec<bool> = hits
-            .iter()
-            .map(|h| {
-                !is_generic(h)
-                    || !specific.iter().any(|(line, secret)| {
-                        *line == h.line
-                            && (secret.contains(h.secret.as_str()) || h.secret.contains(secret))
-                    })
-            })
-            .collect();
         hits.into_iter()
             .zip(keep)
             .filter_map(|(h, k)| k.then_some(h))
@@ -211,11 +225,26 @@ impl<'r> Engine<'r> {
         line: &[u8],
         encoding: Option<Encoding>,
     ) -> Option<Hit> {
+        let secret = &secret[..placeholder::literal_end(secret)];
+        if secret.is_empty() || placeholder::classify(secret).is_some() {
+            return None;
+        }
         let entropy = shannon(secret);
         if rule.entropy.is_some_and(|min| entropy < min) {
             return None;
         }
         if has_inline_allow(line) {
+            return None;
+        }
+        let input = FilterInput {
+            secret,
+            matched,
+            line,
+            path: blob.path,
+        };
+        if rule.filter.as_ref().is_some_and(|f| f.drops(&input))
+            || self.rules.filter.as_ref().is_some_and(|f| f.drops(&input))
+        {
             return None;
         }
         let candidate = Candidate {
@@ -270,19 +299,46 @@ pub fn looks_binary(content: &[u8]) -> bool {
     content[..content.len().min(8000)].contains(&0)
 }
 
-/// A binary blob with every unprintable byte turned into a line break: the printable runs
-/// keep their offsets, and no match can span two of them.
+/// What `strings` would show of a binary blob: every unprintable byte turned into a line
+/// break (the printable runs keep their offsets, and no match spans two of them), then the
+/// UTF-16LE strings (Windows binaries, .NET resources) decoded, one per line, after them.
 fn printable_runs(content: &[u8]) -> Vec<u8> {
-    content
+    let mut out: Vec<u8> = content
         .iter()
-        .map(|&b| {
-            if (0x20..0x7f).contains(&b) || b == b'\t' {
-                b
-            } else {
-                b'\n'
+        .map(|&b| if is_printable(b) { b } else { b'\n' })
+        .collect();
+    for alignment in 0..2 {
+        let mut run = Vec::new();
+        for (k, pair) in content[alignment..].chunks_exact(2).enumerate() {
+            let at = alignment + 2 * k;
+            // A run does not start on the last letter of a NUL-terminated ASCII string
+            // (`tool\0` then `A\0K\0…` would read `lAK…`); a stray printable byte before
+            // it does not make an ASCII string.
+            let starts_inside_ascii =
+                run.is_empty() && at >= 3 && content[at - 3..at].iter().all(|&b| is_printable(b));
+            if pair[1] == 0 && is_printable(pair[0]) && !starts_inside_ascii {
+                run.push(pair[0]);
+                continue;
             }
-        })
-        .collect()
+            if run.len() >= MIN_UTF16_RUN {
+                out.push(b'\n');
+                out.append(&mut run);
+            }
+            run.clear();
+        }
+        if run.len() >= MIN_UTF16_RUN {
+            out.push(b'\n');
+            out.append(&mut run);
+        }
+    }
+    out
+}
+
+/// Shorter UTF-16 runs are mostly noise (`strings -el` uses 4; no credential is that short).
+const MIN_UTF16_RUN: usize = 8;
+
+fn is_printable(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) || b == b'\t'
 }
 
 struct LineIndex {
@@ -311,5 +367,24 @@ impl LineIndex {
             .count()
             + 1;
         (line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_blobs_yield_their_ascii_and_utf16_strings() {
+        let mut blob = b"\x7fELF\x00\x01usage: tool\x00".to_vec();
+        let key = concat!("AKIA", "Z3MQ7KV5RT2LWXNP");
+        blob.extend(key.encode_utf16().flat_map(u16::to_le_bytes));
+        blob.extend(b"\x00\x00\x03");
+        let text = printable_runs(&blob);
+        let text = String::from_utf8(text).unwrap();
+        assert!(text.contains("usage: tool"), "{text:?}");
+        assert!(text.lines().any(|l| l == key), "{text:?}");
+        // Short UTF-16 runs are left out.
+        assert_eq!(printable_runs(b"\x00a\x00b\x00c\x00").len(), 7);
     }
 }

@@ -34,6 +34,18 @@ pub struct PackFile {
     /// gitleaks 8.25 and later: several, optionally aimed at some rules.
     #[serde(default)]
     pub allowlists: Vec<AllowlistSpec>,
+    /// gitleaks and Betterleaks: the oldest version of theirs the file is written for.
+    /// Says nothing about opsguard; accepted and passed over.
+    #[serde(default)]
+    pub min_version: Option<String>,
+    #[serde(default)]
+    pub betterleaks_min_version: Option<String>,
+    /// Betterleaks: an expression on a file's attributes; true skips the file.
+    #[serde(default)]
+    pub prefilter: Option<Spanned<String>>,
+    /// Betterleaks: an expression on every finding; true drops it.
+    #[serde(default)]
+    pub filter: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -101,6 +113,56 @@ pub struct RuleSpec {
     pub examples: Vec<Example>,
     #[serde(default, rename = "negative_examples", alias = "negativeExamples")]
     pub negative_examples: Vec<Example>,
+    /// Betterleaks: an expression on each finding of this rule; true drops it.
+    #[serde(default)]
+    pub filter: Option<Spanned<String>>,
+    /// Betterleaks: the group holding the value when `secretGroup` is not given.
+    #[serde(default)]
+    pub value_group: Option<usize>,
+    /// Betterleaks: where findings of two rules overlap, the higher one is kept.
+    #[serde(default)]
+    pub specificity: Option<i32>,
+    /// Betterleaks: the rule only feeds composite rules and is never reported itself.
+    #[serde(default)]
+    pub skip_report: bool,
+    /// Betterleaks: an expression that asks the provider whether the secret is live.
+    /// This and the fields below are read but not run; each is named in a load warning.
+    #[serde(default)]
+    pub validate: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub analyze: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub revoke: Option<Spanned<toml::Value>>,
+    /// gitleaks: composite rules, reported only beside another rule's finding.
+    #[serde(default)]
+    pub required: Option<Spanned<toml::Value>>,
+    /// Betterleaks' name for the same.
+    #[serde(default)]
+    pub components: Option<Spanned<toml::Value>>,
+    /// Betterleaks: drops values that a language model's tokenizer reads as words.
+    #[serde(default)]
+    pub token_efficiency: Option<Spanned<toml::Value>>,
+}
+
+impl RuleSpec {
+    /// `(field, position, what opsguard does instead)` for each field present that
+    /// opsguard does not run.
+    pub fn not_run(&self) -> Vec<(&'static str, usize, &'static str)> {
+        const UNVERIFIED: &str =
+            "opsguard does not verify secrets; findings are reported unverified";
+        const COMPOSITE: &str = "composite rules are reported on their own match, without the companion rule's match nearby";
+        [
+            ("validate", &self.validate, UNVERIFIED),
+            ("analyze", &self.analyze, UNVERIFIED),
+            ("revoke", &self.revoke, "opsguard never revokes a secret"),
+            ("required", &self.required, COMPOSITE),
+            ("components", &self.components, COMPOSITE),
+            ("tokenEfficiency", &self.token_efficiency, "values that read as words are not dropped by a tokenizer (opsguard's placeholder filter still applies)"),
+        ]
+        .into_iter()
+        .filter_map(|(name, field, effect)| field.as_ref().map(|f| (name, f.span().start, effect)))
+        .collect()
+    }
 }
 
 /// An example for `rules check`: text, or text with the secret the rule must capture and

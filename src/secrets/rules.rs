@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::allowlist::{Allowlist, RegexTarget};
+use super::filter_expr::FilterExpr;
 use super::pack::{self, AllowlistSpec, Confidence, Example, PackFile, RuleSpec};
 use crate::error::{Error, Result, SourcePos};
 use crate::report::Severity;
@@ -80,6 +81,11 @@ pub struct Rule {
     pub negative_examples: Vec<Example>,
     /// Whether the pack promises examples (opsguard packs do; gitleaks configs do not).
     pub examples_required: bool,
+    /// Betterleaks' per-rule filter: true drops the finding.
+    pub filter: Option<FilterExpr>,
+    /// Where findings of two rules overlap on one line, only the most specific are kept.
+    /// Rules tagged `generic` default to 0, others to 100 (Betterleaks' default).
+    pub specificity: i32,
     /// `file:line` where the rule is defined.
     pub origin: String,
 }
@@ -100,7 +106,31 @@ pub struct RuleSet {
     pub allowlists: Vec<Allowlist>,
     /// Where the rules came from, for `rules list`.
     pub sources: Vec<String>,
+    /// Betterleaks' global filter: true drops a finding of any rule.
+    pub filter: Option<FilterExpr>,
+    /// Betterleaks' `prefilter`: true skips a file (by its path) altogether.
+    pub path_filter: Option<FilterExpr>,
+    /// What loading noticed: fields not run, regexes that could not be used.
+    pub warnings: Vec<LoadWarning>,
     prefilter: OnceLock<Prefilter>,
+}
+
+/// A note from loading a rule file, at the position it is about.
+#[derive(Debug, Clone)]
+pub struct LoadWarning {
+    pub pos: SourcePos,
+    pub message: String,
+    /// The rule this warning left out (`--strict-rules` makes that an error).
+    pub left_out_rule: Option<String>,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.left_out_rule {
+            Some(id) => write!(f, "{}: rule `{id}`: {}", self.pos, self.message),
+            None => write!(f, "{}: {}", self.pos, self.message),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -170,30 +200,17 @@ pub fn compile(source: &str) -> std::result::Result<Regex, regex::Error> {
 
 /// The built-in rule set.
 pub fn builtin() -> Result<RuleSet> {
-    let mut specs = Vec::new();
-    let mut allowlists = Vec::new();
-    let mut sources = Vec::new();
+    let mut set = empty();
     for (name, text) in BUILTIN_PACKS {
         let file = pack::parse(text, Path::new(name))?;
-        sources.push(name.to_string());
-        collect(
-            &file,
-            text,
-            Path::new(name),
-            false,
-            &mut specs,
-            &mut allowlists,
-        )?;
+        set.sources.push(name.to_string());
+        Loader::new(Path::new(name), text, false).collect(&file, &mut set)?;
     }
-    Ok(RuleSet {
-        rules: specs,
-        allowlists,
-        sources,
-        prefilter: OnceLock::new(),
-    })
+    Ok(set)
 }
 
-/// A configuration file: an opsguard pack or a gitleaks config, with `[extend]` resolved.
+/// A configuration file: an opsguard pack or a gitleaks / Betterleaks config, with
+/// `[extend]` resolved.
 pub fn load(path: &Path) -> Result<RuleSet> {
     load_depth(path, 0)
 }
@@ -234,15 +251,9 @@ fn load_depth(path: &Path, depth: usize) -> Result<RuleSet> {
         }
         None => empty(),
     };
-    let mut rules = Vec::new();
-    let mut allowlists = Vec::new();
-    collect(&file, &text, &shown, true, &mut rules, &mut allowlists)?;
-    let own = RuleSet {
-        rules,
-        allowlists,
-        sources: vec![shown.display().to_string()],
-        prefilter: OnceLock::new(),
-    };
+    let mut own = empty();
+    own.sources.push(shown.display().to_string());
+    Loader::new(&shown, &text, true).collect(&file, &mut own)?;
     override_with(&mut base, own);
     Ok(base)
 }
@@ -252,6 +263,9 @@ fn empty() -> RuleSet {
         rules: Vec::new(),
         allowlists: Vec::new(),
         sources: Vec::new(),
+        filter: None,
+        path_filter: None,
+        warnings: Vec::new(),
         prefilter: OnceLock::new(),
     }
 }
@@ -265,6 +279,7 @@ fn merge(base: &mut RuleSet, other: RuleSet) {
     }
     base.allowlists.extend(other.allowlists);
     base.sources.extend(other.sources);
+    base.warnings.extend(other.warnings);
 }
 
 /// `child` extends `base`: a rule with the same id replaces the base rule's fields that it
@@ -278,7 +293,7 @@ fn override_with(base: &mut RuleSet, child: RuleSet) {
                     old.regex_source = rule.regex_source;
                     old.regex = OnceLock::new();
                 }
-                // compile_rule defaults a missing description to the id.
+                // Loader::rule defaults a missing description to the id.
                 if rule.description != rule.id {
                     old.description = rule.description;
                 }
@@ -290,6 +305,9 @@ fn override_with(base: &mut RuleSet, child: RuleSet) {
                 if rule.path.is_some() {
                     old.path = rule.path;
                 }
+                if rule.filter.is_some() {
+                    old.filter = rule.filter;
+                }
                 old.tags.extend(rule.tags);
                 old.allowlists.extend(rule.allowlists);
                 old.origin = rule.origin;
@@ -299,180 +317,326 @@ fn override_with(base: &mut RuleSet, child: RuleSet) {
     }
     base.allowlists.extend(child.allowlists);
     base.sources.extend(child.sources);
+    base.warnings.extend(child.warnings);
+    if child.filter.is_some() {
+        base.filter = child.filter;
+    }
+    if child.path_filter.is_some() {
+        base.path_filter = child.path_filter;
+    }
 }
 
-/// Turns one parsed file into rules and global allowlists. `eager` compiles regexes now,
-/// so a bad user regex is an error at load, not a silent skip.
-fn collect(
-    file: &PackFile,
-    text: &str,
-    path: &Path,
+/// Turns one parsed file into rules, allowlists and filters, noting what it cannot run.
+struct Loader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    line_starts: Vec<usize>,
+    /// Compile regexes now, so a bad one is reported at load, not silently skipped.
     eager: bool,
-    rules: &mut Vec<Rule>,
-    allowlists: &mut Vec<Allowlist>,
-) -> Result<()> {
-    let at = |offset: usize| SourcePos::from_offset(path, text, offset);
-    let opsguard_pack = file.name.is_some();
-    for spec in &file.rules {
-        let mut rule = compile_rule(spec, &at, eager)?;
-        rule.examples_required = opsguard_pack;
-        if rules.iter().any(|r: &Rule| r.id == rule.id) {
+    /// Fields not run, gathered so a config with 200 `validate` blocks gives one warning:
+    /// field → (count, first position, effect).
+    not_run: Vec<(String, usize, usize, String)>,
+}
+
+impl<'a> Loader<'a> {
+    fn new(path: &'a Path, text: &'a str, eager: bool) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Loader {
+            path,
+            text,
+            line_starts,
+            eager,
+            not_run: Vec::new(),
+        }
+    }
+
+    fn at(&self, offset: usize) -> SourcePos {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..offset].chars().count() + 1;
+        SourcePos::new(self.path, line, Some(column))
+    }
+
+    fn note_not_run(&mut self, what: String, offset: usize, effect: &str) {
+        match self.not_run.iter_mut().find(|(w, ..)| *w == what) {
+            Some(entry) => entry.1 += 1,
+            None => self.not_run.push((what, 1, offset, effect.to_string())),
+        }
+    }
+
+    fn collect(mut self, file: &PackFile, set: &mut RuleSet) -> Result<()> {
+        let opsguard_pack = file.name.is_some();
+        let first_new = set.rules.len();
+        for spec in &file.rules {
+            let Some(mut rule) = self.rule(spec, &mut set.warnings)? else {
+                continue;
+            };
+            rule.examples_required = opsguard_pack;
+            if set.rules[first_new..]
+                .iter()
+                .any(|r: &Rule| r.id == rule.id)
+            {
+                return Err(Error::input(
+                    self.at(spec.id.span().start),
+                    format!("rule id `{}` is used twice", rule.id),
+                ));
+            }
+            set.rules.push(rule);
+        }
+        for spec in file.allowlist.iter().chain(&file.allowlists) {
+            let allowlist = self.allowlist(spec, None, &mut set.warnings)?;
+            set.allowlists.push(allowlist);
+        }
+        if let Some(filter) = &file.filter {
+            set.filter = self.filter(filter, "the global `filter`", &mut set.warnings);
+        }
+        if let Some(prefilter) = &file.prefilter {
+            set.path_filter = self.filter(prefilter, "`prefilter`", &mut set.warnings);
+        }
+        for (what, count, offset, effect) in std::mem::take(&mut self.not_run) {
+            let rules = if count == 1 {
+                "1 rule".to_string()
+            } else {
+                format!("{count} rules")
+            };
+            set.warnings.push(LoadWarning {
+                pos: self.at(offset),
+                message: format!("{what} ({rules}) is not run: {effect}"),
+                left_out_rule: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// Compiles a regex written for RE2 (gitleaks, Betterleaks) or `regex`.
+    fn regex(&self, source: &str) -> std::result::Result<(String, Regex), regex::Error> {
+        match compile(source) {
+            Ok(regex) => Ok((source.to_string(), regex)),
+            Err(first) => {
+                let translated = super::re2::translate(source);
+                compile(&translated)
+                    .map(|regex| (translated.into_owned(), regex))
+                    .map_err(|_| first)
+            }
+        }
+    }
+
+    fn filter(
+        &mut self,
+        source: &toml::Spanned<String>,
+        owner: &str,
+        warnings: &mut Vec<LoadWarning>,
+    ) -> Option<FilterExpr> {
+        match FilterExpr::parse(source.get_ref()) {
+            Ok(expr) => {
+                for name in &expr.not_run {
+                    self.note_not_run(
+                        format!("`{name}` in a filter"),
+                        source.span().start,
+                        "where it alone would drop a finding, the finding is reported",
+                    );
+                }
+                Some(expr)
+            }
+            Err(reason) => {
+                warnings.push(LoadWarning {
+                    pos: self.at(source.span().start),
+                    message: format!(
+                        "{owner} is not run ({reason}); what it would drop is reported"
+                    ),
+                    left_out_rule: None,
+                });
+                None
+            }
+        }
+    }
+
+    /// The rule, or None when it is left out (a warning says why).
+    fn rule(&mut self, spec: &RuleSpec, warnings: &mut Vec<LoadWarning>) -> Result<Option<Rule>> {
+        let id = spec.id.get_ref().trim().to_string();
+        let id_pos = self.at(spec.id.span().start);
+        if id.is_empty() {
+            return Err(Error::input(id_pos, "rule `id` is empty"));
+        }
+        if spec.regex.is_none() && spec.path.is_none() {
             return Err(Error::input(
-                at(spec.id.span().start),
-                format!("rule id `{}` is used twice", rule.id),
+                id_pos,
+                format!("rule `{id}` needs `regex` or `path`"),
             ));
         }
-        rules.push(rule);
-    }
-    for spec in file.allowlist.iter().chain(&file.allowlists) {
-        allowlists.push(compile_allowlist(spec, None, &at)?);
-    }
-    Ok(())
-}
-
-fn compile_rule(spec: &RuleSpec, at: &dyn Fn(usize) -> SourcePos, eager: bool) -> Result<Rule> {
-    let id = spec.id.get_ref().trim().to_string();
-    let id_pos = at(spec.id.span().start);
-    if id.is_empty() {
-        return Err(Error::input(id_pos, "rule `id` is empty"));
-    }
-    if spec.regex.is_none() && spec.path.is_none() {
-        return Err(Error::input(
-            id_pos,
-            format!("rule `{id}` needs `regex` or `path`"),
-        ));
-    }
-    let regex_source = spec.regex.as_ref().map(|r| r.get_ref().clone());
-    let regex = OnceLock::new();
-    if let Some(r) = &spec.regex {
-        if eager {
-            let compiled = compile(r.get_ref()).map_err(|e| {
-                Error::input(
-                    at(r.span().start),
-                    format!("rule `{id}`: regex does not compile: {}", regex_reason(&e)),
-                )
-            })?;
-            if let Some(group) = spec.secret_group {
-                if group >= compiled.captures_len() {
-                    return Err(Error::input(
-                        at(r.span().start),
-                        format!(
-                            "rule `{id}`: secretGroup {group}, but the regex has {} group(s)",
-                            compiled.captures_len() - 1
-                        ),
-                    ));
+        for (field, offset, effect) in spec.not_run() {
+            self.note_not_run(format!("`{field}`"), offset, effect);
+        }
+        if spec.skip_report {
+            self.note_not_run(
+                "`skipReport`".into(),
+                spec.id.span().start,
+                "such rules only feed composite rules, so they are not loaded",
+            );
+            return Ok(None);
+        }
+        let disable = |pos: SourcePos, what: &str, err: &regex::Error| LoadWarning {
+            pos,
+            message: format!(
+                "{what} does not compile ({}); the rule is left out",
+                regex_reason(err)
+            ),
+            left_out_rule: Some(id.clone()),
+        };
+        let mut regex_source = spec.regex.as_ref().map(|r| r.get_ref().clone());
+        let regex = OnceLock::new();
+        let secret_group = spec
+            .secret_group
+            .filter(|&g| g > 0)
+            .or(spec.value_group.filter(|&g| g > 0));
+        if let Some(r) = &spec.regex {
+            if self.eager {
+                let (source, compiled) = match self.regex(r.get_ref()) {
+                    Ok(ok) => ok,
+                    Err(e) => {
+                        warnings.push(disable(self.at(r.span().start), "regex", &e));
+                        return Ok(None);
+                    }
+                };
+                if let Some(group) = secret_group {
+                    if group >= compiled.captures_len() {
+                        return Err(Error::input(
+                            self.at(r.span().start),
+                            format!(
+                                "rule `{id}`: secretGroup {group}, but the regex has {} group(s)",
+                                compiled.captures_len() - 1
+                            ),
+                        ));
+                    }
                 }
+                regex_source = Some(source);
+                let _ = regex.set(Some(compiled));
             }
-            let _ = regex.set(Some(compiled));
         }
+        let path = match &spec.path {
+            Some(p) => match self.regex(p.get_ref()) {
+                Ok((_, compiled)) => Some(compiled),
+                Err(e) => {
+                    warnings.push(disable(self.at(p.span().start), "path regex", &e));
+                    return Ok(None);
+                }
+            },
+            None => None,
+        };
+        let mut allowlists = Vec::new();
+        for a in spec.allowlist.iter().chain(&spec.allowlists) {
+            allowlists.push(self.allowlist(a, Some(&id), warnings)?);
+        }
+        let filter = spec
+            .filter
+            .as_ref()
+            .and_then(|f| self.filter(f, &format!("rule `{id}`: its `filter`"), warnings));
+        let tags = spec.tags.clone();
+        let generic = tags.iter().any(|t| t == "generic");
+        Ok(Some(Rule {
+            description: spec.description.clone().unwrap_or_else(|| id.clone()),
+            regex_source,
+            regex,
+            secret_group,
+            entropy: spec.entropy.filter(|&e| e > 0.0),
+            keywords: spec
+                .keywords
+                .iter()
+                .map(|k| k.to_ascii_lowercase())
+                .filter(|k| !k.is_empty())
+                .collect(),
+            path,
+            tags,
+            allowlists,
+            severity: spec.severity.unwrap_or(Severity::Error),
+            confidence: spec.confidence.unwrap_or(Confidence::Medium),
+            references: spec.references.clone(),
+            examples: spec.examples.clone(),
+            negative_examples: spec.negative_examples.clone(),
+            examples_required: false,
+            filter,
+            specificity: spec.specificity.unwrap_or(if generic { 0 } else { 100 }),
+            origin: format!("{}:{}", id_pos.path.display(), id_pos.line),
+            id,
+        }))
     }
-    let path = match &spec.path {
-        Some(p) => Some(compile(p.get_ref()).map_err(|e| {
-            Error::input(
-                at(p.span().start),
-                format!(
-                    "rule `{id}`: path regex does not compile: {}",
-                    regex_reason(&e)
-                ),
-            )
-        })?),
-        None => None,
-    };
-    let mut allowlists = Vec::new();
-    for a in spec.allowlist.iter().chain(&spec.allowlists) {
-        allowlists.push(compile_allowlist(a, Some(&id), at)?);
-    }
-    Ok(Rule {
-        description: spec.description.clone().unwrap_or_else(|| id.clone()),
-        regex_source,
-        regex,
-        secret_group: spec.secret_group.filter(|&g| g > 0),
-        entropy: spec.entropy.filter(|&e| e > 0.0),
-        keywords: spec
-            .keywords
-            .iter()
-            .map(|k| k.to_ascii_lowercase())
-            .filter(|k| !k.is_empty())
-            .collect(),
-        path,
-        tags: spec.tags.clone(),
-        allowlists,
-        severity: spec.severity.unwrap_or(Severity::Error),
-        confidence: spec.confidence.unwrap_or(Confidence::Medium),
-        references: spec.references.clone(),
-        examples: spec.examples.clone(),
-        negative_examples: spec.negative_examples.clone(),
-        examples_required: false,
-        origin: format!("{}:{}", id_pos.path.display(), id_pos.line),
-        id,
-    })
-}
 
-fn compile_allowlist(
-    spec: &AllowlistSpec,
-    rule: Option<&str>,
-    at: &dyn Fn(usize) -> SourcePos,
-) -> Result<Allowlist> {
-    let owner = rule.map(|r| format!("rule `{r}`: ")).unwrap_or_default();
-    let regexes = |list: &[toml::Spanned<String>], what: &str| -> Result<Vec<Regex>> {
-        list.iter()
-            .map(|r| {
-                compile(r.get_ref()).map_err(|e| {
-                    Error::input(
-                        at(r.span().start),
-                        format!(
-                            "{owner}allowlist {what} does not compile: {}",
-                            regex_reason(&e)
-                        ),
-                    )
+    fn allowlist(
+        &mut self,
+        spec: &AllowlistSpec,
+        rule: Option<&str>,
+        warnings: &mut Vec<LoadWarning>,
+    ) -> Result<Allowlist> {
+        let owner = rule.map(|r| format!("rule `{r}`: ")).unwrap_or_default();
+        // An allowlist pattern that cannot be used is dropped with a warning: the scan then
+        // reports more, never less.
+        let mut regexes = |list: &[toml::Spanned<String>], what: &str| -> Vec<Regex> {
+            list.iter()
+                .filter_map(|r| match self.regex(r.get_ref()) {
+                    Ok((_, regex)) => Some(regex),
+                    Err(e) => {
+                        warnings.push(LoadWarning {
+                            pos: self.at(r.span().start),
+                            message: format!(
+                                "{owner}allowlist {what} does not compile ({}); it allows nothing",
+                                regex_reason(&e)
+                            ),
+                            left_out_rule: None,
+                        });
+                        None
+                    }
                 })
-            })
-            .collect()
-    };
-    let all_of = match spec
-        .condition
-        .as_deref()
-        .map(str::to_ascii_uppercase)
-        .as_deref()
-    {
-        None | Some("OR") => false,
-        Some("AND") => true,
-        Some(other) => {
-            return Err(Error::input(
-                at(0),
-                format!("{owner}allowlist condition `{other}` is neither OR nor AND"),
-            ))
-        }
-    };
-    let target = match spec.regex_target.as_deref() {
-        None | Some("secret") => RegexTarget::Secret,
-        Some("match") => RegexTarget::Match,
-        Some("line") => RegexTarget::Line,
-        Some(other) => {
-            return Err(Error::input(
-                at(0),
-                format!("{owner}allowlist regexTarget `{other}` is not secret, match or line"),
-            ))
-        }
-    };
-    Ok(Allowlist {
-        description: spec.description.clone(),
-        all_of,
-        commits: spec
-            .commits
-            .iter()
-            .map(|c| c.trim().to_ascii_lowercase())
-            .collect(),
-        paths: regexes(&spec.paths, "path")?,
-        target,
-        regexes: regexes(&spec.regexes, "regex")?,
-        stopwords: spec
-            .stopwords
-            .iter()
-            .map(|w| w.to_ascii_lowercase())
-            .collect(),
-        target_rules: spec.target_rules.clone(),
-    })
+                .collect()
+        };
+        let paths = regexes(&spec.paths, "path");
+        let content = regexes(&spec.regexes, "regex");
+        let all_of = match spec
+            .condition
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
+            None | Some("OR") => false,
+            Some("AND") => true,
+            Some(other) => {
+                return Err(Error::input(
+                    self.at(0),
+                    format!("{owner}allowlist condition `{other}` is neither OR nor AND"),
+                ))
+            }
+        };
+        let target = match spec.regex_target.as_deref() {
+            None | Some("secret") => RegexTarget::Secret,
+            Some("match") => RegexTarget::Match,
+            Some("line") => RegexTarget::Line,
+            Some(other) => {
+                return Err(Error::input(
+                    self.at(0),
+                    format!("{owner}allowlist regexTarget `{other}` is not secret, match or line"),
+                ))
+            }
+        };
+        Ok(Allowlist {
+            description: spec.description.clone(),
+            all_of,
+            commits: spec
+                .commits
+                .iter()
+                .map(|c| c.trim().to_ascii_lowercase())
+                .collect(),
+            paths,
+            target,
+            regexes: content,
+            stopwords: spec
+                .stopwords
+                .iter()
+                .map(|w| w.to_ascii_lowercase())
+                .collect(),
+            target_rules: spec.target_rules.clone(),
+        })
+    }
 }
 
 /// The regex crate's errors span several lines with a caret diagram; one line is enough.
@@ -519,14 +683,79 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_regex_names_file_line_and_rule() {
+    fn a_bad_regex_is_a_warning_that_names_file_line_and_rule_and_leaves_it_out() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
-        std::fs::write(&path, "[[rules]]\nid = \"x\"\nregex = '''a{2,1}'''\n").unwrap();
-        let err = load(&path).unwrap_err().to_string();
+        std::fs::write(
+            &path,
+            "[[rules]]\nid = \"x\"\nregex = '''a{2,1}'''\n[[rules]]\nid = \"y\"\nregex = '''y{{'''\n",
+        )
+        .unwrap();
+        let set = load(&path).unwrap();
+        assert_eq!(set.rules.len(), 1);
+        assert_eq!(set.rules[0].id, "y");
+        assert_eq!(set.warnings.len(), 1, "{:?}", set.warnings);
+        let warning = set.warnings[0].to_string();
         assert!(
-            err.contains("p.toml:3:9: rule `x`: regex does not compile"),
-            "{err}"
+            warning.contains("p.toml:3:9: rule `x`: regex does not compile")
+                && warning.ends_with("the rule is left out"),
+            "{warning}"
         );
+        assert_eq!(set.warnings[0].left_out_rule.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn fields_not_run_give_one_warning_each_with_the_count_and_first_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bl.toml");
+        std::fs::write(
+            &path,
+            r#"minVersion = "v2.0.0"
+prefilter = '''matchesAny(attributes["path"], [`(?:^|/)vendor/`])'''
+
+[[rules]]
+id = "a"
+regex = '''tok_[a-z0-9]{16}'''
+validate = '''http.get("https://example.invalid")'''
+filter = '''entropy(finding["secret"]) < 3.0 || tokenRatio(finding["secret"]) >= 2.5'''
+
+[[rules]]
+id = "b"
+regex = '''(key)=([a-z0-9]{16})'''
+valueGroup = 2
+validate = '''x'''
+specificity = -10
+
+[[rules]]
+id = "c"
+regex = '''cid_[a-z]{8}'''
+skipReport = true
+"#,
+        )
+        .unwrap();
+        let set = load(&path).unwrap();
+        let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(set.rules[1].secret_group, Some(2));
+        assert_eq!(set.rules[1].specificity, -10);
+        let warnings: Vec<String> = set.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("bl.toml:7:") && w.contains("`validate` (2 rules) is not run")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("`tokenRatio()` in a filter (1 rule) is not run")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("`skipReport` (1 rule)")),
+            "{warnings:?}"
+        );
+        assert!(set.path_filter.is_some());
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
     }
 }

@@ -585,7 +585,7 @@ fn rules_check_passes_on_the_builtin_packs() {
 
 #[test]
 fn rules_check_reports_failing_examples_and_bad_regexes() {
-    let pack = "name = \"team\"\n\n[[rules]]\nid = \"team-token\"\nregex = '''team_[a-z]{8}'''\nkeywords = [\"team_\"]\nexamples = [\"team_abcdefgh\", \"team_short\"]\nnegative_examples = [\"team_abcdefghij\"]\n";
+    let pack = "name = \"team\"\n\n[[rules]]\nid = \"team-token\"\nregex = '''team_[a-z]{8}'''\nkeywords = [\"team_\"]\nexamples = [\"team_qzrlmxvw\", \"team_short\"]\nnegative_examples = [\"team_qzrlmxvwyz\"]\n";
     let dir = scratch(&[("pack.toml", pack)]);
     let out = opsguard(dir.path(), &["secrets", "rules", "check", "pack.toml"]);
     insta::assert_snapshot!(transcript(&out));
@@ -643,8 +643,28 @@ fn bad_rule_pack_is_exit_2_naming_file_and_rule() {
         ("rules.toml", "[[rules]]\nid = \"x\"\nregex = '''[a-'''\n"),
         ("a.txt", "a\n"),
     ]);
-    let out = scan(dir.path(), &["--rules", "rules.toml"]);
+    let out = scan(dir.path(), &["--rules", "rules.toml", "--strict-rules"]);
     insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn a_rule_whose_regex_does_not_compile_is_left_out_with_a_warning() {
+    let dir = scratch(&[
+        (
+            "rules.toml",
+            "[[rules]]\nid = \"x\"\nregex = '''[a-'''\n[[rules]]\nid = \"team\"\nregex = '''team_[a-z0-9]{16}'''\n",
+        ),
+        ("a.txt", "key = team_q8zr2lmx0vty7pwn\n"),
+    ]);
+    let out = scan(dir.path(), &["--rules", "rules.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("rules.toml:3:9: rule `x`: regex does not compile")
+            && stderr.contains("the rule is left out"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("team"));
 }
 
 #[test]
