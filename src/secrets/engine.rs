@@ -281,8 +281,12 @@ fn has_inline_allow(line: &[u8]) -> bool {
     INLINE_ALLOW_MARKERS.iter().any(|m| line.contains(m))
 }
 
-/// The whole line(s) a match sits on.
-fn line_around(text: &[u8], start: usize, end: usize) -> &[u8] {
+/// The whole line(s) a match sits on. A match that ends by consuming the line break (a
+/// rule's `\s` terminator) sits on its own line only, not the next one too.
+fn line_around(text: &[u8], start: usize, mut end: usize) -> &[u8] {
+    while end > start && matches!(text[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
     let line_start = text[..start]
         .iter()
         .rposition(|&b| b == b'\n')
@@ -309,27 +313,33 @@ fn printable_runs(content: &[u8]) -> Vec<u8> {
         .collect();
     for alignment in 0..2 {
         let mut run = Vec::new();
-        for (k, pair) in content[alignment..].chunks_exact(2).enumerate() {
-            let at = alignment + 2 * k;
-            // A run does not start on the last letter of a NUL-terminated ASCII string
-            // (`tool\0` then `A\0K\0…` would read `lAK…`); a stray printable byte before
-            // it does not make an ASCII string.
-            let starts_inside_ascii =
-                run.is_empty() && at >= 3 && content[at - 3..at].iter().all(|&b| is_printable(b));
-            if pair[1] == 0 && is_printable(pair[0]) && !starts_inside_ascii {
-                run.push(pair[0]);
-                continue;
-            }
+        // Whether the run's first character may be the last letter of a NUL-terminated
+        // ASCII string (`tool\0` then `A\0K\0…` reads `lAK…`): then the run is also
+        // given without it.
+        let mut ambiguous_start = false;
+        let flush = |run: &mut Vec<u8>, ambiguous: bool, out: &mut Vec<u8>| {
             if run.len() >= MIN_UTF16_RUN {
                 out.push(b'\n');
-                out.append(&mut run);
+                out.extend_from_slice(run);
+                if ambiguous {
+                    out.push(b'\n');
+                    out.extend_from_slice(&run[1..]);
+                }
             }
             run.clear();
+        };
+        for (k, pair) in content[alignment..].chunks_exact(2).enumerate() {
+            if pair[1] == 0 && is_printable(pair[0]) {
+                if run.is_empty() {
+                    let at = alignment + 2 * k;
+                    ambiguous_start = at > 0 && is_printable(content[at - 1]);
+                }
+                run.push(pair[0]);
+            } else {
+                flush(&mut run, ambiguous_start, &mut out);
+            }
         }
-        if run.len() >= MIN_UTF16_RUN {
-            out.push(b'\n');
-            out.append(&mut run);
-        }
+        flush(&mut run, ambiguous_start, &mut out);
     }
     out
 }
@@ -373,6 +383,13 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_of_a_match_that_ends_in_a_line_break_is_its_own() {
+        let text = b"a = tok\nb = {{ x }}\n";
+        assert_eq!(line_around(text, 4, 8), b"a = tok");
+        assert_eq!(line_around(text, 12, 20), b"b = {{ x }}");
+    }
 
     #[test]
     fn binary_blobs_yield_their_ascii_and_utf16_strings() {

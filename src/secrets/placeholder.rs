@@ -51,6 +51,41 @@ const MARKERS: &[&str] = &[
     "yourpassword",
 ];
 
+/// Values that specifications and vendor documentation print as examples, copied into
+/// code and tests everywhere: RFC 6749's access, refresh and authorization-code examples
+/// and Stripe's documented test key.
+const DOCUMENTED_EXAMPLES: &[&str] = &[
+    "2YotnFZFEjr1zCsicMWpAA",
+    "tGzv3JOkF0XG5Qx2TlKWIA",
+    "SplxlOBeZQQYbYS6WxSbIA",
+    "4eC39HqLyjWDarjtT1zdp7dc",
+];
+
+/// `text` with `%XX` escapes decoded, when it holds any and decodes to UTF-8.
+fn percent_decoded(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let mut decoded_any = false;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                decoded_any = true;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    decoded_any.then(|| String::from_utf8(out).ok()).flatten()
+}
+
 /// Prefixes of references to a secret held elsewhere.
 const STORE_PREFIXES: &[&str] = &[
     "vault:",
@@ -80,7 +115,17 @@ const STORE_PREFIXES: &[&str] = &[
 /// Whether `secret` is a placeholder rather than a credential.
 pub fn classify(secret: &[u8]) -> Option<Placeholder> {
     let text = std::str::from_utf8(secret).ok()?;
+    // `%7BPASSWORD%7D` in a URL is `{PASSWORD}`: judge what it stands for.
+    let decoded = percent_decoded(text);
+    let text = decoded.as_deref().unwrap_or(text);
+    if text.bytes().filter(u8::is_ascii_alphanumeric).count() < 4 {
+        // `%!*'();:@&=+$,/?#[]`: punctuation is a character set, not a credential.
+        return Some(Placeholder::Marker);
+    }
     let lower = text.to_ascii_lowercase();
+    if DOCUMENTED_EXAMPLES.iter().any(|e| text.contains(e)) {
+        return Some(Placeholder::Marker);
+    }
     if is_reference(text, &lower) {
         return Some(Placeholder::Reference);
     }
@@ -119,7 +164,9 @@ fn is_reference(text: &str, lower: &str) -> bool {
     if wrapped("<", ">") || wrapped("[", "]") && t.len() > 2 {
         return true;
     }
-    if (wrapped("%", "%") || wrapped("@", "@")) && t.len() > 2 && is_identifier(&t[1..t.len() - 1])
+    if (wrapped("%", "%") || wrapped("@", "@") || wrapped("{", "}"))
+        && t.len() > 2
+        && is_identifier(&t[1..t.len() - 1])
     {
         return true;
     }
@@ -135,11 +182,12 @@ fn is_reference(text: &str, lower: &str) -> bool {
     STORE_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
+/// A variable's name: letters, `_` and `.`, no digits. Generated tokens that start with
+/// `$` (`$aact_prod_…`) nearly always hold digits; variable names seldom do.
 fn is_identifier(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-        && !s.as_bytes()[0].is_ascii_digit()
+            .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'.')
 }
 
 /// `https://oauth2.googleapis.com/token`, `/usr/local/bin`: no user:password in it, no
@@ -298,7 +346,32 @@ mod tests {
         );
         let real = "ghp_R8x2kWq9Lm3Zt7Vn0Pb4Yc6Hd1Jf5Gs8Ke2A"; // opsguard:allow
         assert_eq!(placeholder(real), None);
-        assert_eq!(placeholder("sk_live_4eC39HqLyjWDarjtT1zdp7dc"), None); // opsguard:allow
+        assert_eq!(placeholder("sk_live_9rT2xQm4Lk7Zp3Wv8Nb5Hc1J"), None); // opsguard:allow
+    }
+
+    #[test]
+    fn percent_encoded_references_and_bare_punctuation_are_placeholders() {
+        assert_eq!(
+            placeholder("%7BENCODED_PASSWORD%7D"),
+            Some(Placeholder::Reference)
+        );
+        assert_eq!(
+            placeholder("%25%21%2A%27%28%29%3B%3A%40%26%3D%2B%24%2C%2F%3F%23%5B%5D%20"),
+            Some(Placeholder::Marker)
+        );
+        assert_eq!(placeholder("p%40ss%21Zx8Lq2Wm4Rt6"), None);
+    }
+
+    #[test]
+    fn documented_examples_are_placeholders() {
+        assert_eq!(
+            placeholder("2YotnFZFEjr1zCsicMWpAA"),
+            Some(Placeholder::Marker)
+        );
+        assert_eq!(
+            placeholder("sk_test_4eC39HqLyjWDarjtT1zdp7dc"),
+            Some(Placeholder::Marker)
+        );
     }
 
     #[test]
@@ -355,6 +428,8 @@ mod tests {
             assert_eq!(placeholder(s), Some(Placeholder::Reference), "{s}");
         }
         assert_eq!(placeholder("$2bQz8LmX0vTy7PwN"), None);
+        let real = "$aact_prod_Qz8LmX0vTy7PwN4b6cR2"; // opsguard:allow
+        assert_eq!(placeholder(real), None);
     }
 
     #[test]

@@ -52,6 +52,10 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/secrets/saas.toml"),
     ),
     (
+        "rules/secrets/prefixed.toml",
+        include_str!("../../rules/secrets/prefixed.toml"),
+    ),
+    (
         "rules/secrets/keys.toml",
         include_str!("../../rules/secrets/keys.toml"),
     ),

@@ -2,6 +2,7 @@
 //! users run it, with exit code, stdout and stderr checked together.
 
 mod aws_server;
+mod betterleaks;
 mod cli;
 mod common;
 mod cost;

@@ -577,7 +577,7 @@ fn rules_check_passes_on_the_builtin_packs() {
     let out = opsguard(dir.path(), &["secrets", "rules", "check"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     assert!(
-        stdout(&out).contains("built-in packs: 226 rules"),
+        stdout(&out).contains("built-in packs: 307 rules"),
         "{}",
         stdout(&out)
     );
@@ -605,7 +605,7 @@ fn rules_list() {
     assert_eq!(out.status.code(), Some(0));
     let doc = json(&out);
     let rules = doc["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 226);
+    assert_eq!(rules.len(), 307);
     assert!(rules.iter().any(|r| r["id"] == "aws-access-key-id"));
 }
 
@@ -696,4 +696,162 @@ fn the_readme_example_pack_passes_rules_check() {
     let dir = scratch(&[("acme.toml", &readme[start..end])]);
     let out = opsguard(dir.path(), &["secrets", "rules", "check", "acme.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+}
+
+#[test]
+fn placeholders_never_fire_beside_real_values_that_do() {
+    // Each pair: a placeholder of one kind, then a real-looking value of the same shape.
+    let body = "Qm8ZtR3xW9LpK2vN7yHc4BdFg6JsUe1A5rTk";
+    let pairs = [
+        (
+            "repeated",
+            format!("ghp_{}", "X".repeat(36)),
+            format!("ghp_{body}"),
+        ),
+        (
+            "zeros",
+            format!("ghp_{}", "0".repeat(36)),
+            format!("ghp_{body}"),
+        ),
+        (
+            "marker",
+            format!("sk_live_FAKE{}", &body[..20]),
+            format!("sk_live_{}", &body[..24]),
+        ),
+        (
+            "sequence",
+            "sk_live_abcdefghijklmnopqrstuvwx".to_string(),
+            format!("sk_live_{}", &body[..24]),
+        ),
+        (
+            "reference",
+            "${STRIPE_SECRET_KEY}".to_string(),
+            format!("sk_live_{}", &body[..24]),
+        ),
+        (
+            "template",
+            "{{ .Values.stripeKey }}".to_string(),
+            format!("sk_live_{}", &body[..24]),
+        ),
+    ];
+    let mut files = Vec::new();
+    for (name, placeholder, real) in &pairs {
+        files.push((
+            format!("{name}-placeholder.env"),
+            format!("STRIPE_KEY={placeholder}\nGITHUB_TOKEN={placeholder}\n"),
+        ));
+        files.push((format!("{name}-real.env"), format!("KEY={real}\n")));
+    }
+    files.push((
+        "google.json".to_string(),
+        "{\"token_uri\": \"https://oauth2.googleapis.com/token\"}\n".to_string(),
+    ));
+    files.push((
+        "url-real.env".to_string(),
+        format!(
+            "DATABASE_URL=postgres://app:{}@db.internal/app\n",
+            &body[..18]
+        ),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = scratch(&refs);
+    let out = opsguard(
+        dir.path(),
+        &["secrets", "scan", "--no-git", ".", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let paths: std::collections::BTreeSet<String> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["occurrences"].as_array().unwrap().iter())
+        .map(|o| o["path"].as_str().unwrap().to_string())
+        .collect();
+    for (name, _, _) in &pairs {
+        assert!(
+            paths.contains(&format!("{name}-real.env")),
+            "{name}: real value missed: {paths:?}"
+        );
+        assert!(
+            !paths.contains(&format!("{name}-placeholder.env")),
+            "{name}: placeholder reported"
+        );
+    }
+    assert!(paths.contains("url-real.env"), "{paths:?}");
+    assert!(!paths.contains("google.json"), "{paths:?}");
+}
+
+#[test]
+fn a_config_written_like_gitleaks_default_passes_rules_check_without_warnings() {
+    // The shape of gitleaks' own default configuration: minVersion, RE2-only syntax (a
+    // literal `{` that opens no repetition), per-rule [[rules.allowlists]] and a global
+    // [allowlist] whose regexes are RE2 too.
+    let config = r#"title = "team gitleaks config"
+minVersion = "v8.25.0"
+
+[allowlist]
+description = "global allow list"
+regexes = ['''^\$(?:\d+|{\d+})$''', '''^\${(?:[A-Z_]+|[a-z_]+)}$''']
+paths = ['''(?:^|/)vendor/''']
+
+[[rules]]
+id = "team-service-token"
+description = "Team service token"
+regex = '''\b(tst_[a-zA-Z0-9]{32})(?:['"\s;]|$)'''
+keywords = ["tst_"]
+entropy = 3.5
+tags = ["team"]
+
+[[rules.allowlists]]
+regexTarget = "line"
+regexes = ['''['"]?\$?{{[^}]+}}['"]?''', '''import[ \t]+{[ \t\w,]+}[ \t]+from''']
+
+[[rules.allowlists]]
+condition = "AND"
+paths = ['''_test\.go$''']
+stopwords = ["sample"]
+"#;
+    let dir = scratch(&[
+        ("gitleaks.toml", config),
+        (
+            "app.env",
+            "TOKEN=tst_Qm8ZtR3xW9LpK2vN7yHc4BdFg6JsUe1A\nTPL={{ .Values.token }} tst_Zx8Lq2Wm4Rt6Yp0Nv3Kb9Hd5Fj7Gs1Ce\n",
+        ),
+    ]);
+    let out = opsguard(dir.path(), &["secrets", "rules", "check", "gitleaks.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert!(
+        stdout(&out).contains("gitleaks.toml: 1 rules"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stderr(&out), "", "no warnings: every field is run");
+    let out = opsguard(
+        dir.path(),
+        &[
+            "secrets",
+            "scan",
+            "--no-git",
+            "app.env",
+            "--rules",
+            "gitleaks.toml",
+            "--format",
+            "json",
+            "--show-secrets",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let secrets: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["secret"].as_str().unwrap())
+        .collect();
+    // The templated line is allowed by the translated `{{[^}]+}}` allowlist regex.
+    assert_eq!(secrets, ["tst_Qm8ZtR3xW9LpK2vN7yHc4BdFg6JsUe1A"]);
 }
