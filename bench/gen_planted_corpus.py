@@ -13,7 +13,9 @@ A tool has reported an item when the item's token (part of its file's name) or i
 `decoy` are decoys. Every value is random and was never valid.
 
 usage: gen_planted_corpus.py OUT_DIR [--commits N] [--seed S]"""
-import argparse, base64, json, os, random, string, subprocess, sys
+import argparse, base64, json, os, random, string, sys
+
+from fast_import import FastImport, source_pool
 
 p = argparse.ArgumentParser()
 p.add_argument("out")
@@ -105,37 +107,14 @@ DECOYS = [
     ("decoy-truncated-pem", "md", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n"),
 ]
 
-pool = []
-for root, dirs, files in os.walk(args.source):
-    dirs.sort()
-    for name in sorted(files):
-        if name.endswith((".rs", ".md", ".toml", ".txt", ".json", ".yml", ".py")):
-            path = os.path.join(root, name)
-            if 200 <= os.path.getsize(path) <= 64 * 1024:
-                pool.append(path)
-if not pool:
-    sys.exit("no source files found under " + args.source)
-base = os.path.commonpath(pool)
+pool, base = source_pool(args.source, (".rs", ".md", ".toml", ".txt", ".json", ".yml", ".py"), 200, 64 * 1024)
 
 out = os.path.abspath(args.out)
 repo = os.path.join(out, "repo")
 if os.path.exists(repo):
     sys.exit(f"{repo} exists; remove it first")
 os.makedirs(out, exist_ok=True)
-subprocess.run(["git", "init", "-q", "--initial-branch=main", repo], check=True)
-fi = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet"], stdin=subprocess.PIPE)
-w = fi.stdin
-mark = 0
-
-
-def blob(data):
-    global mark
-    mark += 1
-    w.write(b"blob\nmark :%d\ndata %d\n" % (mark, len(data)))
-    w.write(data)
-    w.write(b"\n")
-    return mark
-
+git = FastImport(repo)
 
 items = []  # (commit index, kind, token, placement, path, rule, needle, data)
 slots = list(range(50, args.commits - 10))
@@ -177,28 +156,14 @@ for n in range(args.commits):
         changes.append((item[4], item[7]))
         if item[3] == "history":
             pending_deletes[n + 3] = item[4]
-    marks = [(path, blob(data)) for path, data in changes]
-    mark += 1
-    t = t0 + n * 600
-    msg = f"change {n}\n".encode()
-    w.write(b"commit refs/heads/%s\nmark :%d\n" % (branch.encode(), mark))
-    w.write(b"author Bench <bench@example.invalid> %d +0000\ncommitter Bench <bench@example.invalid> %d +0000\n" % (t, t))
-    w.write(b"data %d\n%s" % (len(msg), msg))
-    if last_main is not None:
-        w.write(b"from :%d\n" % last_main)
-    for path, m in marks:
-        w.write(b"M 100644 :%d %s\n" % (m, path.encode()))
+    marks = [(path, git.blob(data)) for path, data in changes]
     if n in pending_deletes and branch != "main":
         pending_deletes[n + 1] = pending_deletes.pop(n)
-    if n in pending_deletes:
-        w.write(b"D %s\n" % pending_deletes.pop(n).encode())
-    w.write(b"\n")
+    deletes = [pending_deletes.pop(n)] if n in pending_deletes else []
+    mark = git.commit(branch, t0 + n * 600, f"change {n}\n", last_main, marks, deletes)
     if branch == "main":
         last_main = mark
-w.close()
-if fi.wait() != 0:
-    sys.exit("git fast-import failed")
-subprocess.run(["git", "-C", repo, "reset", "-q", "--hard", "main"], check=True)
+git.finish()
 with open(os.path.join(out, "truth.tsv"), "w") as f:
     f.write("id\tkind\ttoken\tplacement\tpath\trule\tneedle\n")
     for i, item in enumerate(sorted(items, key=lambda x: x[0])):

@@ -6,7 +6,9 @@ on a side branch. Writes the ground truth to planted.json beside the repository.
 
 usage: gen_secrets_repo.py OUT_DIR [--commits N] [--target-mb M] [--seed S]
 Deterministic for a given registry, seed and arguments."""
-import argparse, json, os, random, string, subprocess, sys
+import argparse, json, os, random, string, sys
+
+from fast_import import FastImport, source_pool
 
 p = argparse.ArgumentParser()
 p.add_argument("out")
@@ -18,18 +20,7 @@ args = p.parse_args()
 rng = random.Random(args.seed)
 
 EXTS = (".rs", ".md", ".toml", ".c", ".h", ".txt", ".json", ".yml", ".yaml", ".py", ".sh")
-pool = []
-for root, dirs, files in os.walk(args.source):
-    dirs.sort()
-    for name in sorted(files):
-        if name.endswith(EXTS):
-            path = os.path.join(root, name)
-            size = os.path.getsize(path)
-            if 200 <= size <= 128 * 1024:
-                pool.append(path)
-if not pool:
-    sys.exit("no source files found under " + args.source)
-base = os.path.commonpath(pool)
+pool, base = source_pool(args.source, EXTS, 200, 128 * 1024)
 
 def rand(chars, n):
     return "".join(rng.choice(chars) for _ in range(n))
@@ -53,17 +44,7 @@ KINDS = [
 out = os.path.abspath(args.out)
 repo = os.path.join(out, "repo")
 os.makedirs(out, exist_ok=True)
-subprocess.run(["git", "init", "-q", "--initial-branch=main", repo], check=True)
-fi = subprocess.Popen(["git", "-C", repo, "fast-import", "--quiet"], stdin=subprocess.PIPE)
-w = fi.stdin
-mark = 0
-def blob(data):
-    global mark
-    mark += 1
-    w.write(b"blob\nmark :%d\ndata %d\n" % (mark, len(data)))
-    w.write(data)
-    w.write(b"\n")
-    return mark
+git = FastImport(repo)
 
 planted = []
 budget = args.target_mb * 1024 * 1024 // args.commits
@@ -93,38 +74,18 @@ for n in range(args.commits):
         history_only = (n // 250) % 3 == 0
         planted.append({"rule_id": rule, "secret": secret, "path": rel, "commit_index": n, "branch": branch, "history_only": history_only})
         note = f" (plant {rule})"
-    marks = [(rel, blob(data)) for rel, data in changes]
+    marks = [(rel, git.blob(data)) for rel, data in changes]
     total += size
-    mark += 1
     t = t0 + n * 600
-    msg = f"change {n}{note}\n".encode()
-    ref = "refs/heads/" + branch
-    w.write(b"commit %s\nmark :%d\n" % (ref.encode(), mark))
-    w.write(b"author Bench <bench@example.invalid> %d +0000\ncommitter Bench <bench@example.invalid> %d +0000\n" % (t, t))
-    w.write(b"data %d\n%s" % (len(msg), msg))
-    parent = last["main"]
-    if parent is not None:
-        w.write(b"from :%d\n" % parent)
-    for rel, m in marks:
-        w.write(b"M 100644 :%d %s\n" % (m, rel.encode()))
-    w.write(b"\n")
+    mark = git.commit(branch, t, f"change {n}{note}\n", last["main"], marks)
     if branch == "main":
         last["main"] = mark
     # delete history-only plants again on main, a few commits later, by a new commit
     for p_ in planted:
         if p_["history_only"] and p_["branch"] == "main" and p_["commit_index"] == n - 5:
-            mark += 1
-            msg = b"remove leaked file\n"
-            w.write(b"commit refs/heads/main\nmark :%d\n" % mark)
-            w.write(b"author Bench <bench@example.invalid> %d +0000\ncommitter Bench <bench@example.invalid> %d +0000\n" % (t + 1, t + 1))
-            w.write(b"data %d\n%s" % (len(msg), msg))
-            w.write(b"from :%d\n" % last["main"])
-            w.write(b"D %s\n\n" % p_["path"].encode())
-            last["main"] = mark
-w.close()
-if fi.wait() != 0:
-    sys.exit("git fast-import failed")
-subprocess.run(["git", "-C", repo, "reset", "-q", "--hard", "main"], check=True)
+            last["main"] = git.commit("main", t + 1, "remove leaked file\n", last["main"],
+                                      deletes=[p_["path"]])
+git.finish()
 with open(os.path.join(out, "planted.json"), "w") as f:
     json.dump(planted, f, indent=1)
 print(f"{args.commits} commits, {total / 1e6:.0f} MB of blob text, {len(planted)} planted secrets -> {repo}")
