@@ -22,6 +22,7 @@ p.add_argument("betterleaks")
 p.add_argument("opsguard")
 p.add_argument("--samples", type=int, default=3)
 p.add_argument("--seed", type=int, default=1202)
+p.add_argument("--show-missed", action="store_true", help="print the drawn text of types not reported, to stderr")
 args = p.parse_args()
 random.seed(args.seed)
 gen = rstr.Rstr(random.Random(args.seed))
@@ -87,6 +88,7 @@ rows = []
 with tempfile.TemporaryDirectory() as tmp:
     expected = {}
     expected_values = {}
+    expected_texts = {}
     skipped = []
     for rule in config["rules"]:
         if rule.get("skipReport") or "regex" not in rule:
@@ -105,6 +107,7 @@ with tempfile.TemporaryDirectory() as tmp:
             f.write("\n\n".join(text for text, _ in drawn) + "\n")
         expected[name] = (rule["id"], [value for _, value in drawn])
         expected_values[rule["id"]] = [value for _, value in drawn]
+        expected_texts[rule["id"]] = [text for text, _ in drawn]
     out = subprocess.run([args.opsguard, "secrets", "scan", "--no-git", tmp, "--format", "json",
                           "--show-secrets", "--exit-zero"], capture_output=True, text=True)
     report = json.loads(out.stdout)
@@ -147,6 +150,8 @@ for rule_id, by in rows:
         cell = ", ".join(f"`{b}`" for b in by)
     else:
         cell = why_not(rule_id, expected_values[rule_id])
+        if args.show_missed and cell == "not covered":
+            print(f"{rule_id}: {expected_texts[rule_id][0][:200]!r}", file=sys.stderr)
         reasons[cell.split(":")[0].split(" in its")[0] if not cell.startswith("covered") else "covered by a rule of the same provider"] += 1
     print(f"| `{rule_id}` | {cell} |")
 print()
