@@ -855,3 +855,66 @@ stopwords = ["sample"]
     // The templated line is allowed by the translated `{{[^}]+}}` allowlist regex.
     assert_eq!(secrets, ["tst_Qm8ZtR3xW9LpK2vN7yHc4BdFg6JsUe1A"]);
 }
+
+#[test]
+fn random_values_in_every_generic_shape_are_reported() {
+    // The shared allowlists (identifiers, placeholders, hashes) must not swallow real
+    // random credentials: 200 random mixed-case values, 20 to 32 characters long.
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        .chars()
+        .collect();
+    let mut state: u64 = 20261202;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let shapes = [
+        "password: {}",
+        "API_KEY={}",
+        "client_secret = \"{}\"",
+        "auth_token: '{}'",
+    ];
+    let mut text = String::new();
+    let mut values = Vec::new();
+    for i in 0..200 {
+        let len = 20 + next() % 13;
+        let value: String = (0..len)
+            .map(|_| alphabet[next() % alphabet.len()])
+            .collect();
+        text.push_str(&shapes[i % shapes.len()].replace("{}", &value));
+        text.push('\n');
+        values.push(value);
+    }
+    let dir = scratch(&[("settings.txt", text.as_str())]);
+    let out = opsguard(
+        dir.path(),
+        &[
+            "secrets",
+            "scan",
+            "--no-git",
+            ".",
+            "--format",
+            "json",
+            "--show-secrets",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let reported: std::collections::HashSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["secret"].as_str().unwrap())
+        .collect();
+    let missed: Vec<&String> = values
+        .iter()
+        .filter(|v| !reported.contains(v.as_str()))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "{} of 200 missed: {missed:?}",
+        missed.len()
+    );
+}
