@@ -12,7 +12,7 @@ use crate::drift::flatten::{flatten, LeafValue};
 use crate::drift::load::{
     display_path, load_baseline, load_policies, parse_env_spec, read_config_file, Loader,
 };
-use crate::drift::sensitive::{is_secret_key, url_password};
+use crate::drift::sensitive::{holds_credential, is_secret_key, url_password};
 use crate::drift::tree::Parsed;
 use crate::drift::{baseline, compare, diagnostics, Comparison, Environment, Options};
 use crate::error::{Error, Result};
@@ -213,11 +213,12 @@ fn mask_secret_lines(text: &str, parsed: &Parsed, redactor: &Redactor) -> String
         let LeafValue::Scalar(scalar) = &leaf.value else {
             continue;
         };
-        let secret: Option<&str> = if is_secret_key(&leaf.path) || scalar.sensitive {
-            Some(&scalar.text)
-        } else {
-            url_password(&scalar.text).map(|r| &scalar.text[r])
-        };
+        let secret: Option<&str> =
+            if is_secret_key(&leaf.path) || scalar.sensitive || holds_credential(&scalar.text) {
+                Some(&scalar.text)
+            } else {
+                url_password(&scalar.text).map(|r| &scalar.text[r])
+            };
         let Some(secret) = secret.filter(|s| !s.trim().is_empty()) else {
             continue;
         };
@@ -245,10 +246,14 @@ fn mask_secret_lines(text: &str, parsed: &Parsed, redactor: &Redactor) -> String
         }
     }
     for duplicate in &parsed.duplicates {
-        if !is_secret_key(&duplicate.key) {
+        let start = duplicate.first.line as usize - 1;
+        let shadowed = lines.get(start).map_or("", |line| {
+            line.split_once([':', '='])
+                .map_or("", |(_, value)| value.trim())
+        });
+        if !is_secret_key(&duplicate.key) && !holds_credential(shadowed) {
             continue;
         }
-        let start = duplicate.first.line as usize - 1;
         let end = region_end(duplicate.first.line as usize);
         for (i, line) in lines.iter_mut().enumerate().take(end).skip(start) {
             let value_at = if i == start {

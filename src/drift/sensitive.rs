@@ -1,6 +1,10 @@
 //! Which configuration values are secrets, and how to show them without showing them.
 
+use std::sync::OnceLock;
+
 use crate::report::Redactor;
+use crate::secrets::engine::{Blob, Engine};
+use crate::secrets::rules::{self, RuleSet};
 
 /// Key fragments that mark a value as secret, compared without case, `_` or `-`.
 const SECRET_KEY_PARTS: &[&str] = &[
@@ -43,8 +47,29 @@ pub fn url_password(value: &str) -> Option<std::ops::Range<usize>> {
     (colon + 1 < at).then(|| authority_start + colon + 1..authority_start + at)
 }
 
-/// How a value is shown: masked whole under a secret key, its password masked inside a
-/// URL, otherwise as written.
+/// Whether a built-in secrets rule finds a credential in the value itself, whatever its
+/// key is called (`firebase: AIza…`, a webhook URL with its token): `drift` masks what
+/// `secrets scan` would flag, with the same rules.
+pub fn holds_credential(raw: &str) -> bool {
+    static RULES: OnceLock<Option<RuleSet>> = OnceLock::new();
+    // No rule matches a value this short; most configuration values are.
+    if raw.len() < 12 {
+        return false;
+    }
+    let Some(rules) = RULES.get_or_init(|| rules::builtin().ok()) else {
+        return true;
+    };
+    !Engine::new(rules)
+        .scan(&Blob {
+            path: "",
+            commit: None,
+            content: raw.as_bytes(),
+        })
+        .is_empty()
+}
+
+/// How a value is shown: masked whole under a secret key or when it holds a credential,
+/// its password masked inside a URL, otherwise as written.
 pub fn display_value(path: &str, raw: &str, redactor: &Redactor) -> String {
     if redactor.reveals() {
         return raw.to_string();
@@ -52,25 +77,53 @@ pub fn display_value(path: &str, raw: &str, redactor: &Redactor) -> String {
     if is_secret_key(path) {
         return redactor.mask(raw);
     }
-    if let Some(range) = url_password(raw) {
-        return format!(
+    let shown = match url_password(raw) {
+        Some(range) => format!(
             "{}{}{}",
             &raw[..range.start],
             redactor.mask(&raw[range.clone()]),
             &raw[range.end..]
-        );
+        ),
+        None => raw.to_string(),
+    };
+    // A credential left once the URL's password is masked (a webhook's token, a key
+    // under an innocuous name) masks the whole value.
+    if holds_credential(&shown) {
+        return redactor.mask(raw);
     }
-    raw.to_string()
+    shown
 }
 
 /// Whether a value must not be shown as written.
 pub fn is_sensitive(path: &str, raw: &str) -> bool {
-    is_secret_key(path) || url_password(raw).is_some()
+    is_secret_key(path) || url_password(raw).is_some() || holds_credential(raw)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_a_secrets_rule_matches_are_credentials_whatever_their_key() {
+        let key = concat!("AIza", "SyB3x9Qm8ZtR3xW9LpK2vN7yHc4BdFg6JsQ");
+        assert!(holds_credential(key));
+        assert!(is_sensitive("firebase.web", key));
+        let hook = concat!(
+            "https://hooks.slack.com/services/",
+            "T0A1B2C3D/B4E5F6G7H/Qm8ZtR3xW9LpK2vN7yHc4BdF"
+        );
+        assert!(holds_credential(hook));
+        let shown = display_value("notify.url", key, &Redactor::hiding());
+        assert!(!shown.contains(&key[8..]), "{shown}");
+        for plain in [
+            "30s",
+            "https://api.example.invalid/v1",
+            "db.internal:5432",
+            "INFO",
+        ] {
+            assert!(!holds_credential(plain), "{plain}");
+        }
+    }
 
     #[test]
     fn secret_keys() {

@@ -575,3 +575,56 @@ fn the_readme_shows_the_demo_as_it_really_prints() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_credential_under_an_innocuous_key_is_masked_everywhere() {
+    // Keys that say nothing of secrets; values a built-in secrets rule matches.
+    let google = format!("{}{}", "AIza", "SyB3x9Qm8ZtR3xW9LpK2vN7yHc4BdFg6JsQ");
+    let hook = format!(
+        "https://hooks.slack.com/services/{}",
+        "T0A1B2C3D/B4E5F6G7H/Qm8ZtR3xW9LpK2vN7yHc4BdF"
+    );
+    let staging = format!("web:\n  firebase: {google}\n  notify: {hook}\n  timeout: 5s\n");
+    let prod =
+        "web:\n  firebase: none\n  notify: https://hooks.example.invalid/x\n  timeout: 30s\n";
+    let dir = scratch(&[("staging.yaml", staging.as_str()), ("prod.yaml", prod)]);
+    let secrets = [&google[4..], &hook[33..]];
+    for format in ["human", "json", "jsonl", "sarif"] {
+        let out = drift_check(
+            dir.path(),
+            &["staging=staging.yaml", "prod=prod.yaml"],
+            &[
+                "--format",
+                format,
+                "--fail-on",
+                "note",
+                "--policy",
+                "/dev/null",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+        let text = transcript(&out);
+        assert!(
+            text.contains("firebase"),
+            "{format}: the row is there:\n{text}"
+        );
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "{format} leaks a credential:\n{text}"
+            );
+        }
+    }
+    let out = opsguard(
+        dir.path(),
+        &["drift", "diff", "staging.yaml", "prod.yaml", "--text"],
+    );
+    let text = transcript(&out);
+    assert!(text.contains("timeout"), "{text}");
+    for secret in secrets {
+        assert!(
+            !text.contains(secret),
+            "diff --text leaks a credential:\n{text}"
+        );
+    }
+}
