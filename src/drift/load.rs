@@ -10,7 +10,7 @@ use super::formats::{self, Format};
 use super::layer::{align_flat_keys, overlay_documents};
 use super::policy::{self, Policy};
 use super::{baseline, tree::Parsed};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SourcePos};
 use crate::input::{self, Named};
 pub use crate::paths::display_path;
 
@@ -44,6 +44,16 @@ pub fn parse_env_spec(spec: &str) -> Result<(String, Vec<PathBuf>)> {
 
 /// Reads and parses one configuration file, in the format its name or content says.
 pub fn read_config_file(path: &Path, named: Named) -> Result<(Format, String, Parsed)> {
+    if let Some(language) = Format::unsupported(path) {
+        let supported: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        return Err(Error::input(
+            SourcePos::new(display_path(path), 1, None),
+            format!(
+                "{language} is not a configuration format drift reads; it reads {}",
+                supported.join(", ")
+            ),
+        ));
+    }
     let text = input::read_text(path, named)?;
     let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&text));
     let name: Arc<str> = Arc::from(display_path(path).as_str());

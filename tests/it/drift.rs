@@ -628,3 +628,48 @@ fn a_credential_under_an_innocuous_key_is_masked_everywhere() {
         );
     }
 }
+
+#[test]
+fn a_terraform_file_is_refused_naming_the_formats_drift_reads_and_an_example_copy_is_read() {
+    let dir = scratch(&[
+        (
+            "main.tf",
+            "variable \"region\" {\n  default = \"eu-west-1\"\n}\n",
+        ),
+        (
+            "terraform.tfvars.example",
+            "region = \"eu-west-1\"\ncount  = 2\n",
+        ),
+        ("prod.tfvars", "region = \"eu-west-1\"\ncount  = 3\n"),
+    ]);
+    let out = drift_check(dir.path(), &["a=main.tf", "b=prod.tfvars"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let stderr = stderr(&out);
+    assert!(
+        stderr.contains("main.tf:1: HCL (Terraform) is not a configuration format drift reads")
+            && stderr.contains("YAML, JSON, TOML, .env, INI, .properties, .tfvars"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one line:\n{stderr}");
+    let out = drift_check(
+        dir.path(),
+        &["example=terraform.tfvars.example", "prod=prod.tfvars"],
+        &[
+            "--format",
+            "json",
+            "--fail-on",
+            "note",
+            "--policy",
+            "/dev/null",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let keys: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["count"], "{}", transcript(&out));
+}

@@ -26,9 +26,28 @@ pub enum Format {
 }
 
 impl Format {
-    /// From the file name; `None` when the name does not tell.
+    /// Every format, in the order error messages list them.
+    pub const ALL: [Format; 7] = [
+        Format::Yaml,
+        Format::Json,
+        Format::Toml,
+        Format::Dotenv,
+        Format::Ini,
+        Format::Properties,
+        Format::Tfvars,
+    ];
+
+    /// From the file name; `None` when the name does not tell. A copy kept for reference
+    /// (`terraform.tfvars.example`, `config.yaml.dist`, `app.json.sample`) is read as the
+    /// format of the name inside it.
     pub fn from_path(path: &Path) -> Option<Format> {
-        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let mut name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        while let Some((inner, last)) = name.rsplit_once('.') {
+            if !COPY_SUFFIXES.contains(&last) || !inner.contains('.') {
+                break;
+            }
+            name = inner.to_string();
+        }
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Format::Dotenv);
         }
@@ -43,6 +62,23 @@ impl Format {
             "ini" | "cfg" | "conf" => Format::Ini,
             "properties" => Format::Properties,
             "tfvars" => Format::Tfvars,
+            _ => return None,
+        })
+    }
+
+    /// The name of a configuration language opsguard does not read, when the file name
+    /// says it is one: it is refused rather than compared as text under an empty key.
+    pub fn unsupported(path: &Path) -> Option<&'static str> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let ext = name.rsplit_once('.').map(|(_, e)| e)?;
+        Some(match ext {
+            "tf" | "hcl" => "HCL (Terraform)",
+            "rb" => "Ruby",
+            "j2" | "jinja" | "jinja2" | "tpl" | "tmpl" | "gotmpl" | "erb" | "mustache" => {
+                "a template"
+            }
+            "xml" | "plist" => "XML",
+            "py" | "js" | "ts" => "source code",
             _ => return None,
         })
     }
@@ -88,6 +124,11 @@ impl Format {
     }
 }
 
+/// Suffixes of a reference copy of a configuration file.
+const COPY_SUFFIXES: &[&str] = &[
+    "example", "sample", "dist", "template", "default", "orig", "bak",
+];
+
 pub fn parse(text: &str, file: &Arc<str>, format: Format) -> Result<Parsed> {
     match format {
         Format::Yaml => yaml::parse(text, file),
@@ -127,6 +168,34 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn reference_copies_are_read_as_the_format_inside_their_name() {
+        for (name, format) in [
+            ("terraform.tfvars.example", Format::Tfvars),
+            ("config.yaml.dist", Format::Yaml),
+            ("app.json.sample", Format::Json),
+            (".env.sample", Format::Dotenv),
+            ("settings.toml.template", Format::Toml),
+        ] {
+            assert_eq!(Format::from_path(Path::new(name)), Some(format), "{name}");
+        }
+        assert_eq!(Format::from_path(Path::new("config.example")), None);
+    }
+
+    #[test]
+    fn languages_drift_does_not_read_are_named() {
+        assert_eq!(
+            Format::unsupported(Path::new("main.tf")),
+            Some("HCL (Terraform)")
+        );
+        assert_eq!(
+            Format::unsupported(Path::new("values.yaml.tpl")),
+            Some("a template")
+        );
+        assert_eq!(Format::unsupported(Path::new("prod.tfvars")), None);
+    }
+
     use super::*;
 
     #[test]
