@@ -1121,7 +1121,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__baseline)
-            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --strict-null --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1171,7 +1171,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__check)
-            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --strict-null --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1221,7 +1221,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__diff)
-            opts="-o -q -v -h -V --text --policy --show-equivalent --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --text --policy --show-equivalent --strict-null --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -87,6 +87,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l show-equivalent -d 'Also list values that differ only in notation (5s vs 5000ms) as notes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l strict-null -d 'Report an explicit `null` against an absent key (by default null means unset, as in Helm values and Spring, so null vs absent is no drift)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -108,6 +109,7 @@ warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l text -d 'Also print a unified line diff of the two files'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l show-equivalent -d 'Also list values that differ only in notation as notes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l strict-null -d 'Report an explicit `null` against an absent key'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -130,6 +132,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l show-equivalent -d 'Also list values that differ only in notation (5s vs 5000ms) as notes'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l strict-null -d 'Report an explicit `null` against an absent key (by default null means unset, as in Helm values and Spring, so null vs absent is no drift)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l exit-zero -d 'Report findings but exit 0 whatever they are'

@@ -131,6 +131,11 @@ pub struct DriftCheckArgs {
     /// Also list values that differ only in notation (5s vs 5000ms) as notes.
     #[arg(long)]
     pub show_equivalent: bool,
+
+    /// Report an explicit `null` against an absent key (by default null means unset, as
+    /// in Helm values and Spring, so null vs absent is no drift).
+    #[arg(long)]
+    pub strict_null: bool,
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +156,10 @@ pub struct DriftDiffArgs {
     /// Also list values that differ only in notation as notes.
     #[arg(long)]
     pub show_equivalent: bool,
+
+    /// Report an explicit `null` against an absent key.
+    #[arg(long)]
+    pub strict_null: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -55,6 +55,7 @@ struct Plan {
     policies: (Vec<PathBuf>, Named),
     baseline: Option<(PathBuf, Named)>,
     show_equivalent: bool,
+    strict_null: bool,
 }
 
 impl Plan {
@@ -119,6 +120,7 @@ impl Plan {
             baseline,
             show_equivalent: args.show_equivalent
                 || section.is_some_and(|(drift, _)| drift.show_equivalent),
+            strict_null: args.strict_null || section.is_some_and(|(drift, _)| drift.strict_null),
         })
     }
 
@@ -132,6 +134,7 @@ impl Plan {
         let policy = load_policies(&self.policies.0, self.policies.1)?;
         let options = Options {
             show_equivalent: self.show_equivalent,
+            strict_null: self.strict_null,
             today: Date::today_utc(),
             redactor: ctx.redactor,
         };
@@ -169,6 +172,7 @@ fn diff(ctx: &Context, args: &DriftDiffArgs) -> Result<Outcome> {
     )?;
     let options = Options {
         show_equivalent: args.show_equivalent,
+        strict_null: args.strict_null,
         today: Date::today_utc(),
         redactor: ctx.redactor,
     };

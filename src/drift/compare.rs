@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use super::flatten::{flatten, ContainerKind, Flat, Leaf, LeafValue};
 use super::policy::{Expect, Policy, Rule};
 use super::sensitive::{display_value, is_sensitive};
-use super::tree::{Document, DuplicateKey};
+use super::tree::{Document, DuplicateKey, ScalarKind};
 use super::units::{interpret, is_cpu_key, ratio, Typed};
 use crate::date::Date;
 use crate::report::{Redactor, Severity};
@@ -24,6 +24,8 @@ pub struct Environment {
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub show_equivalent: bool,
+    /// An explicit `null` is a value of its own; by default it means unset.
+    pub strict_null: bool,
     pub today: Date,
     pub redactor: Redactor,
 }
@@ -323,6 +325,9 @@ impl Run<'_> {
             (Some(LeafValue::Scalar(s)), _) if s.sensitive && !self.options.redactor.reveals() => {
                 self.options.redactor.mask(&s.text)
             }
+            // Null and the empty string are both blank as written: show them apart.
+            (Some(LeafValue::Scalar(s)), _) if s.kind == ScalarKind::Null => "null".into(),
+            (Some(LeafValue::Scalar(s)), _) if s.text.is_empty() => "\"\"".into(),
             (Some(LeafValue::Scalar(s)), _) => {
                 display_value(display, &s.text, &self.options.redactor)
             }
@@ -408,10 +413,25 @@ impl Run<'_> {
 
         let ordering_verdict = self.apply_orderings(key, display, &typed, &values);
 
+        // Null means unset (Helm values, Spring): null against absent is no drift, null
+        // against a value is the value missing there.
+        let unset: Vec<bool> = typed
+            .iter()
+            .zip(slots)
+            .map(|(t, s)| {
+                t.is_none()
+                    || !self.options.strict_null
+                        && matches!(s.leaf.map(|l| &l.value),
+                            Some(LeafValue::Scalar(sc)) if sc.kind == ScalarKind::Null)
+            })
+            .collect();
+        if unset.iter().all(|&u| u) {
+            return;
+        }
         let present: Vec<&Typed> = typed.iter().flatten().collect();
-        let (status, severity, detail) = if present.len() < typed.len() {
-            let missing = self.env_list(typed.iter().map(Option::is_none));
-            let severity = if typed[self.prod].is_none() {
+        let (status, severity, detail) = if unset.iter().any(|&u| u) {
+            let missing = self.env_list(unset.iter().copied());
+            let severity = if unset[self.prod] {
                 Severity::Error
             } else {
                 Severity::Warning

@@ -26,6 +26,9 @@ pub struct DriftConfig {
     pub baseline: Option<String>,
     #[serde(default)]
     pub show_equivalent: bool,
+    /// Tell an explicit `null` from an absent key (default: null means unset).
+    #[serde(default)]
+    pub strict_null: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

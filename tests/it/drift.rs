@@ -673,3 +673,60 @@ fn a_terraform_file_is_refused_naming_the_formats_drift_reads_and_an_example_cop
         .collect();
     assert_eq!(keys, ["count"], "{}", transcript(&out));
 }
+
+#[test]
+fn null_means_unset_unless_strict_and_null_and_empty_show_apart() {
+    // A Helm chart's values.yaml and values-production.yaml.
+    let base = "ingress:\n  className:\nimage:\n  tag: null\nresources:\n  limits:\n    memory:\nname: \"\"\n";
+    let production = "image:\n  tag: null\nresources:\n  limits:\n    memory: 512Mi\nname: web\n";
+    let dir = scratch(&[
+        ("values.yaml", base),
+        ("values-production.yaml", production),
+    ]);
+    let envs = ["dev=values.yaml", "prod=values.yaml,values-production.yaml"];
+    let extra = [
+        "--format",
+        "json",
+        "--fail-on",
+        "note",
+        "--policy",
+        "/dev/null",
+    ];
+    let out = drift_check(dir.path(), &envs, &extra);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let keys: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    // null against null, and null against a key the override unset: no drift.
+    assert_eq!(
+        keys,
+        ["name", "resources.limits.memory"],
+        "{}",
+        transcript(&out)
+    );
+    let memory = &by_key(&doc, "resources.limits.memory")[0];
+    assert_eq!(
+        memory["status"], "missing",
+        "null against a value: unset there"
+    );
+    assert_eq!(memory["values"]["dev"], "null", "{memory}");
+    assert_eq!(
+        memory["sources"]["dev"], "values.yaml:7",
+        "the line of the key: {memory}"
+    );
+    let name = &by_key(&doc, "name")[0];
+    assert_eq!(name["values"]["dev"], "\"\"", "{name}");
+
+    let mut strict = extra.to_vec();
+    strict.push("--strict-null");
+    let doc = json(&drift_check(dir.path(), &envs, &strict));
+    assert_eq!(
+        by_key(&doc, "image.tag").len(),
+        1,
+        "--strict-null tells null from absent"
+    );
+}

@@ -29,6 +29,7 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         documents: Vec::new(),
         duplicates: Vec::new(),
         error: None,
+        last_key_line: 1,
         alias_values: 0,
     };
     let mut parser = Parser::new_from_str(text);
@@ -97,6 +98,9 @@ struct Builder<'a> {
     documents: Vec<Document>,
     duplicates: Vec<DuplicateKey>,
     error: Option<Error>,
+    /// The line of the last map key: where an empty value (`key:`, null) is written. The
+    /// parser marks an empty scalar at the next token, lines further down.
+    last_key_line: usize,
 }
 
 impl MarkedEventReceiver for Builder<'_> {
@@ -118,6 +122,13 @@ impl MarkedEventReceiver for Builder<'_> {
                     resolve_plain(&text)
                 } else {
                     ScalarKind::String
+                };
+                let awaits_value =
+                    matches!(self.stack.last(), Some(Frame::Map { key: Some(_), .. }));
+                let origin = if plain && text.is_empty() && awaits_value {
+                    Origin::new(self.file, self.last_key_line)
+                } else {
+                    origin
                 };
                 let value = Value::scalar(text, kind, origin);
                 self.remember(anchor, &value);
@@ -244,6 +255,7 @@ impl Builder<'_> {
                         ));
                     }
                     *key = Some((text, plain));
+                    self.last_key_line = value.origin.line as usize;
                 }
                 Some((k, true)) if k == "<<" => merges.push(value),
                 Some((k, _)) => entries.insert(k, value, &mut self.duplicates),
@@ -346,6 +358,15 @@ mod tests {
 
     fn doc(text: &str) -> Value {
         parse(text, &file()).unwrap().documents.remove(0).root
+    }
+
+    #[test]
+    fn an_empty_value_is_on_its_key_s_line() {
+        let parsed = parse("a:\n  b:\n\n\n  c: 1\nd:\n", &Arc::from("v.yaml")).unwrap();
+        let root = &parsed.documents[0].root;
+        let a = root.get("a").unwrap();
+        assert_eq!(a.get("b").unwrap().origin.line, 2);
+        assert_eq!(root.get("d").unwrap().origin.line, 6);
     }
 
     #[test]
