@@ -1,5 +1,6 @@
-//! `.env` files: `KEY=VALUE`, optional `export`, single or double quotes (double quotes
-//! take `\n`-style escapes and may span lines), `#` comments.
+//! `.env` files: `KEY=VALUE`, optional `export`, single, double or backtick quotes (all may
+//! span lines, as dotenv, python-dotenv and Vite read them; double quotes take `\n`-style
+//! escapes), `#` comments.
 
 use std::sync::Arc;
 
@@ -42,19 +43,19 @@ pub fn parse(text: &str, file: &Arc<str>) -> Result<Parsed> {
         }
         let rest = line[eq + 1..].trim_start();
         let (value, quoted) = match rest.chars().next() {
-            Some(quote @ ('"' | '\'')) => {
+            Some(quote @ ('"' | '\'' | '`')) => {
                 let mut body = rest[1..].to_string();
                 // Where the search for the closing quote goes on: only the new line is
                 // searched, so a long unterminated value costs linear time, not quadratic.
                 let mut from = 0;
-                // A double-quoted value may continue on the following lines.
+                // A quoted value may continue on the following lines (a PEM key, JSON).
                 loop {
                     if let Some(end) = closing_quote(&body[from..], quote) {
                         body.truncate(from + end);
                         break;
                     }
                     from = body.len();
-                    if quote == '\'' || index >= lines.len() {
+                    if index >= lines.len() {
                         return Err(Error::input(pos(eq + 2), "unterminated quoted value"));
                     }
                     body.push('\n');
@@ -126,6 +127,16 @@ mod tests {
             .documents
             .remove(0)
             .root
+    }
+
+    #[test]
+    fn quoted_values_of_every_kind_may_span_lines() {
+        let root = parse_ok("A='line one\nline two'\nB=\"x\\ny\nz\"\nC=`multi\nline`\nD=after\n");
+        assert_eq!(root.get("A").unwrap().as_text(), Some("line one\nline two"));
+        assert_eq!(root.get("B").unwrap().as_text(), Some("x\ny\nz"));
+        assert_eq!(root.get("C").unwrap().as_text(), Some("multi\nline"));
+        assert_eq!(root.get("D").unwrap().as_text(), Some("after"));
+        assert_eq!(root.get("D").unwrap().origin.line, 7);
     }
 
     #[test]
