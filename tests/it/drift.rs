@@ -88,6 +88,16 @@ fn three_envs(extra: &[&str]) -> std::process::Output {
     opsguard(dir.path(), &args)
 }
 
+/// The keys of a JSON report's findings, in order.
+fn finding_keys(doc: &serde_json::Value) -> Vec<&str> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect()
+}
+
 fn by_key<'a>(doc: &'a serde_json::Value, key: &str) -> Vec<&'a serde_json::Value> {
     doc["findings"]
         .as_array()
@@ -422,12 +432,7 @@ fn lists_are_matched_by_name_not_position() {
         dir.path(),
         &["drift", "diff", "a.yaml", "b.yaml", "--format", "json"],
     ));
-    let keys: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["key"].as_str().unwrap())
-        .collect();
+    let keys = finding_keys(&doc);
     assert_eq!(keys, ["containers[name=web].image", "hosts[0]", "hosts[1]"]);
 }
 
@@ -665,12 +670,7 @@ fn a_terraform_file_is_refused_naming_the_formats_drift_reads_and_an_example_cop
     );
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     let doc = json(&out);
-    let keys: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["key"].as_str().unwrap())
-        .collect();
+    let keys = finding_keys(&doc);
     assert_eq!(keys, ["count"], "{}", transcript(&out));
 }
 
@@ -695,12 +695,7 @@ fn null_means_unset_unless_strict_and_null_and_empty_show_apart() {
     let out = drift_check(dir.path(), &envs, &extra);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     let doc = json(&out);
-    let keys: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["key"].as_str().unwrap())
-        .collect();
+    let keys = finding_keys(&doc);
     // null against null, and null against a key the override unset: no drift.
     assert_eq!(
         keys,

@@ -222,16 +222,6 @@ mod tests {
 
     use proptest::prelude::*;
 
-    const FORMATS: [Format; 7] = [
-        Format::Yaml,
-        Format::Json,
-        Format::Toml,
-        Format::Dotenv,
-        Format::Ini,
-        Format::Properties,
-        Format::Tfvars,
-    ];
-
     proptest! {
         /// Any text, in any format: a parse or an error at a position, never a panic, and
         /// an error never quotes a line of the input that looks like a secret.
@@ -241,7 +231,7 @@ mod tests {
             secret in "S3CR3T[A-Z0-9]{8}",
         ) {
             let text = format!("{text}\npassword: \"{secret}\n{text}");
-            for format in FORMATS {
+            for format in Format::ALL {
                 if let Err(e) = parse(&text, &std::sync::Arc::from("f"), format) {
                     let message = e.to_string();
                     prop_assert!(message.starts_with("f:"), "{:?}: {}", format, message);
