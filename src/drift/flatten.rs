@@ -128,11 +128,18 @@ fn push_container(flat: &mut Flat, path: &str, kind: ContainerKind, origin: &Ori
     );
 }
 
+/// `prefix.key`, or `prefix["key"]` for a key that a dotted path cannot spell. A key made
+/// of dot-separated names (`org.springframework`, YAML's `server.port:`) is written as
+/// the path it stands for, so the same setting nested, dotted or in `.properties` is one
+/// key; one with `/`, spaces or brackets (`app.kubernetes.io/name`) stays quoted.
 fn join_key(prefix: &str, key: &str) -> String {
     let plain = !key.is_empty()
-        && !key
-            .chars()
-            .any(|c| matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace());
+        && key.split('.').all(|segment| {
+            !segment.is_empty()
+                && !segment
+                    .chars()
+                    .any(|c| matches!(c, '[' | ']' | '"' | '/') || c.is_whitespace())
+        });
     match (prefix.is_empty(), plain) {
         (true, true) => key.to_string(),
         (false, true) => format!("{prefix}.{key}"),
@@ -199,6 +206,18 @@ mod tests {
             paths(&f),
             ["labels[\"app.kubernetes.io/name\"]", "empty", "none"]
         );
+    }
+
+    #[test]
+    fn dotted_keys_are_the_path_they_stand_for() {
+        let nested = flat("logging:\n  level:\n    org.springframework: INFO\n");
+        let dotted = flat("logging.level:\n  org.springframework: INFO\n");
+        let flat_key = flat("logging.level.org.springframework: INFO\n");
+        for f in [&nested, &dotted, &flat_key] {
+            assert_eq!(paths(f), ["logging.level.org.springframework"]);
+        }
+        // An odd segment keeps the key quoted.
+        assert_eq!(paths(&flat("a:\n  b..c: 1\n")), ["a[\"b..c\"]"]);
     }
 
     #[test]

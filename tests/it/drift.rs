@@ -725,3 +725,50 @@ fn null_means_unset_unless_strict_and_null_and_empty_show_apart() {
         "--strict-null tells null from absent"
     );
 }
+
+#[test]
+fn one_setting_spelled_nested_dotted_or_in_properties_is_one_key() {
+    let dir = scratch(&[
+        (
+            "application-dev.properties",
+            "logging.level.org.springframework=INFO\nserver.port=8080\n",
+        ),
+        (
+            "application-staging.yml",
+            "logging.level:\n  org.springframework: INFO\nserver.port: 8080\n",
+        ),
+        (
+            "application-prod.yml",
+            "logging:\n  level:\n    org.springframework: DEBUG\nserver:\n  port: 8080\n",
+        ),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &[
+            "dev=application-dev.properties",
+            "staging=application-staging.yml",
+            "prod=application-prod.yml",
+        ],
+        &[
+            "--format",
+            "json",
+            "--fail-on",
+            "note",
+            "--policy",
+            "/dev/null",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    // One row for the one setting that differs; none for the one that does not.
+    assert_eq!(
+        finding_keys(&doc),
+        ["logging.level.org.springframework"],
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(
+        by_key(&doc, "logging.level.org.springframework")[0]["status"],
+        "differs"
+    );
+}
