@@ -71,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;drift;check' {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'An environment and its files, layered left to right (later files override earlier)')
-            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences [default: [drift] policy in opsguard.toml]')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Suppress the drift recorded in FILE by `opsguard drift baseline`')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
@@ -118,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;drift;baseline' {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'An environment and its files, layered left to right (later files override earlier)')
-            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences [default: [drift] policy in opsguard.toml]')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Suppress the drift recorded in FILE by `opsguard drift baseline`')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')

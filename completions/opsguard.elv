@@ -66,7 +66,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;drift;check'= {
             cand --env 'An environment and its files, layered left to right (later files override earlier)'
-            cand --policy 'Policy of expected differences [default: [drift] policy in opsguard.toml]'
+            cand --policy 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]'
             cand --baseline 'Suppress the drift recorded in FILE by `opsguard drift baseline`'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
@@ -111,7 +111,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;drift;baseline'= {
             cand --env 'An environment and its files, layered left to right (later files override earlier)'
-            cand --policy 'Policy of expected differences [default: [drift] policy in opsguard.toml]'
+            cand --policy 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]'
             cand --baseline 'Suppress the drift recorded in FILE by `opsguard drift baseline`'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'

@@ -72,7 +72,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l policy -d 'Policy of expected differences [default: [drift] policy in opsguard.toml]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l policy -d 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
@@ -117,7 +117,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l policy -d 'Policy of expected differences [default: [drift] policy in opsguard.toml]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l policy -d 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'

@@ -120,9 +120,10 @@ pub struct DriftCheckArgs {
     #[arg(long = "env", value_name = "NAME=PATH[,PATH…]")]
     pub envs: Vec<String>,
 
-    /// Policy of expected differences [default: [drift] policy in opsguard.toml].
+    /// Policy of expected differences; give it more than once to apply several in order
+    /// [default: [drift] policy in opsguard.toml].
     #[arg(long, value_name = "FILE")]
-    pub policy: Option<PathBuf>,
+    pub policy: Vec<PathBuf>,
 
     /// Suppress the drift recorded in FILE by `opsguard drift baseline`.
     #[arg(long, value_name = "FILE")]

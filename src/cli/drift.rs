@@ -91,14 +91,14 @@ impl Plan {
             return Err(Error::usage("drift check needs at least two environments")
                 .with_hint("pass --env NAME=PATH twice or more, or list them under [drift.envs] in opsguard.toml"));
         }
-        let policies = match &args.policy {
-            Some(p) => (vec![p.clone()], Named::OnCommandLine),
-            None => (
+        let policies = match args.policy.as_slice() {
+            [] => (
                 section
                     .map(|(drift, l)| drift.policy.iter().map(|p| l.resolve(p)).collect())
                     .unwrap_or_default(),
                 Named::InConfig,
             ),
+            given => (given.to_vec(), Named::OnCommandLine),
         };
         let baseline = match &args.baseline {
             Some(b) => Some((b.clone(), Named::OnCommandLine)),

@@ -772,3 +772,56 @@ fn one_setting_spelled_nested_dotted_or_in_properties_is_one_key() {
         "differs"
     );
 }
+
+#[test]
+fn policies_given_more_than_once_all_apply() {
+    let ignore = |key: &str| {
+        format!("[[rule]]\nid = \"{key}-varies\"\npath = \"{key}\"\nexpect = \"ignore\"\n")
+    };
+    let (first, second) = (ignore("app.timeout"), ignore("app.name"));
+    let dir = scratch(&[
+        ("dev.yaml", "app:\n  timeout: 5s\n  name: dev\n"),
+        ("prod.yaml", "app:\n  timeout: 30s\n  name: prod\n"),
+        ("first.toml", first.as_str()),
+        ("second.toml", second.as_str()),
+    ]);
+    let envs = ["dev=dev.yaml", "prod=prod.yaml"];
+    let one = drift_check(
+        dir.path(),
+        &envs,
+        &[
+            "--policy",
+            "first.toml",
+            "--format",
+            "json",
+            "--fail-on",
+            "note",
+        ],
+    );
+    assert_eq!(
+        finding_keys(&json(&one)),
+        ["app.name"],
+        "{}",
+        transcript(&one)
+    );
+    let both = drift_check(
+        dir.path(),
+        &envs,
+        &[
+            "--policy",
+            "first.toml",
+            "--policy",
+            "second.toml",
+            "--format",
+            "json",
+            "--fail-on",
+            "note",
+        ],
+    );
+    assert_eq!(both.status.code(), Some(0), "{}", transcript(&both));
+    assert!(
+        finding_keys(&json(&both)).is_empty(),
+        "{}",
+        transcript(&both)
+    );
+}
