@@ -56,6 +56,8 @@ struct Plan {
     baseline: Option<(PathBuf, Named)>,
     show_equivalent: bool,
     strict_null: bool,
+    /// `[drift.profiles]`: the Spring profiles active per environment.
+    profiles: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Plan {
@@ -121,6 +123,9 @@ impl Plan {
             show_equivalent: args.show_equivalent
                 || section.is_some_and(|(drift, _)| drift.show_equivalent),
             strict_null: args.strict_null || section.is_some_and(|(drift, _)| drift.strict_null),
+            profiles: section
+                .map(|(drift, _)| drift.profiles.clone())
+                .unwrap_or_default(),
         })
     }
 
@@ -129,7 +134,15 @@ impl Plan {
         let environments = self
             .envs
             .iter()
-            .map(|(name, files)| loader.environment(name, files))
+            .map(|(name, files)| {
+                // Spring's active profiles default to the environment's name.
+                let profiles = self
+                    .profiles
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| vec![name.clone()]);
+                loader.environment(name, files, &profiles)
+            })
             .collect::<Result<Vec<Environment>>>()?;
         let policy = load_policies(&self.policies.0, self.policies.1)?;
         let options = Options {

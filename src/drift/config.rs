@@ -29,6 +29,9 @@ pub struct DriftConfig {
     /// Tell an explicit `null` from an absent key (default: null means unset).
     #[serde(default)]
     pub strict_null: bool,
+    /// Spring profiles active per environment (default: the environment's name).
+    #[serde(default)]
+    pub profiles: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -9,6 +9,7 @@ use super::compare::Environment;
 use super::formats::{self, Format};
 use super::layer::{align_flat_keys, overlay_documents};
 use super::policy::{self, Policy};
+use super::spring;
 use super::{baseline, tree::Parsed};
 use crate::error::{Error, Result, SourcePos};
 use crate::input::{self, Named};
@@ -78,13 +79,20 @@ impl Loader {
     }
 
     /// An environment from its files, layered left to right.
-    pub fn environment(&mut self, name: &str, files: &[PathBuf]) -> Result<Environment> {
+    /// One environment: its files layered left to right, each Spring multi-document file
+    /// resolved for the environment's `profiles` first.
+    pub fn environment(
+        &mut self,
+        name: &str,
+        files: &[PathBuf],
+        profiles: &[String],
+    ) -> Result<Environment> {
         let mut documents = Vec::new();
         let mut duplicates = Vec::new();
         for (i, file) in files.iter().enumerate() {
             let (format, parsed) = self.parse(file)?;
             duplicates.extend(parsed.duplicates);
-            let mut layer = parsed.documents;
+            let mut layer = spring::resolve(parsed.documents, profiles);
             if format == Format::Dotenv && i > 0 {
                 // `DB_POOL_SIZE=10` over a YAML base means `db.pool_size`.
                 layer = align_flat_keys(&documents, layer);

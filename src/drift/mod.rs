@@ -15,6 +15,7 @@ pub mod layer;
 pub mod load;
 pub mod policy;
 pub mod sensitive;
+pub mod spring;
 pub mod tree;
 pub mod units;
 

@@ -825,3 +825,92 @@ fn policies_given_more_than_once_all_apply() {
         transcript(&both)
     );
 }
+
+#[test]
+fn spring_multi_document_files_resolve_per_profile_and_policies_on_spring_keys_apply() {
+    let application = "\
+spring:
+  application:
+    name: shop
+  datasource:
+    url: jdbc:h2:mem:shop
+server:
+  port: 8080
+---
+spring:
+  config:
+    activate:
+      on-profile: prod
+server:
+  port: 80
+management.endpoints.web.exposure.include: health
+---
+spring.config.activate.on-profile: dev
+logging.level.root: DEBUG
+";
+    let policy = "[[rule]]\nid = \"datasources-differ\"\npath = \"spring.datasource.url\"\nexpect = \"differ\"\n";
+    let dir = scratch(&[
+        ("application.yml", application),
+        (
+            "application-dev.yml",
+            "spring:\n  datasource:\n    url: jdbc:h2:mem:dev\n",
+        ),
+        (
+            "application-prod.yml",
+            "spring:\n  datasource:\n    url: jdbc:postgresql://db/shop\n",
+        ),
+        ("policy.toml", policy),
+    ]);
+    let out = drift_check(
+        dir.path(),
+        &[
+            "dev=application.yml,application-dev.yml",
+            "prod=application.yml,application-prod.yml",
+        ],
+        &[
+            "--format",
+            "json",
+            "--fail-on",
+            "note",
+            "--policy",
+            "policy.toml",
+        ],
+    );
+    let doc = json(&out);
+    let text = transcript(&out);
+    assert!(!text.contains("doc["), "no document prefixes:\n{text}");
+    assert!(
+        !text.contains("on-profile"),
+        "activation keys are not settings:\n{text}"
+    );
+    // What Spring resolves: the prod document's port and exposure, the dev document's
+    // logging; the datasource differs as the policy expects (no finding).
+    assert_eq!(
+        finding_keys(&doc),
+        [
+            "logging.level.root",
+            "management.endpoints.web.exposure.include",
+            "server.port",
+        ],
+        "{text}"
+    );
+    assert_eq!(by_key(&doc, "server.port")[0]["values"]["dev"], "8080");
+    assert_eq!(by_key(&doc, "server.port")[0]["values"]["prod"], "80");
+    assert!(by_key(&doc, "spring.datasource.url").is_empty(), "{text}");
+}
+
+#[test]
+fn spring_profiles_per_environment_come_from_opsguard_toml() {
+    let application = "server:\n  port: 8080\n---\nspring.config.activate.on-profile: prod\nserver:\n  port: 80\n";
+    let config = "[drift]\npolicy = []\n\n[drift.envs]\nqa = \"application.yml\"\nlive = \"application.yml\"\n\n[drift.profiles]\nlive = [\"prod\", \"eu\"]\n";
+    let dir = scratch(&[("application.yml", application), ("opsguard.toml", config)]);
+    let out = opsguard(
+        dir.path(),
+        &["drift", "check", "--format", "json", "--fail-on", "note"],
+    );
+    let doc = json(&out);
+    let port = &by_key(&doc, "server.port");
+    assert_eq!(port.len(), 1, "{}", transcript(&out));
+    assert_eq!(port[0]["values"]["qa"], "8080");
+    assert_eq!(port[0]["values"]["live"], "80");
+}
