@@ -73,6 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'An environment and its files, layered left to right (later files override earlier)')
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Suppress the drift recorded in FILE by `opsguard drift baseline`')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read every file as this format, whatever its name or content says')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
@@ -95,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         }
         'opsguard;drift;diff' {
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read both files as this format, whatever their names or content say')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
@@ -120,6 +122,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'An environment and its files, layered left to right (later files override earlier)')
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]')
             [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Suppress the drift recorded in FILE by `opsguard drift baseline`')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read every file as this format, whatever its name or content says')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')

@@ -1121,7 +1121,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__baseline)
-            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --strict-null --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --strict-null --input-format --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,6 +1137,10 @@ _opsguard() {
                     ;;
                 --baseline)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "yaml json toml env ini properties tfvars" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1171,7 +1175,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__check)
-            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --strict-null --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --env --policy --baseline --show-equivalent --strict-null --input-format --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,6 +1191,10 @@ _opsguard() {
                     ;;
                 --baseline)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "yaml json toml env ini properties tfvars" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1221,7 +1229,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__diff)
-            opts="-o -q -v -h -V --text --policy --show-equivalent --strict-null --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --text --policy --show-equivalent --strict-null --input-format --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,6 +1237,10 @@ _opsguard() {
             case "${prev}" in
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "yaml json toml env ini properties tfvars" -- "${cur}"))
                     return 0
                     ;;
                 --format)

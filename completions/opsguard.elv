@@ -68,6 +68,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --env 'An environment and its files, layered left to right (later files override earlier)'
             cand --policy 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]'
             cand --baseline 'Suppress the drift recorded in FILE by `opsguard drift baseline`'
+            cand --input-format 'Read every file as this format, whatever its name or content says'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
             cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
@@ -89,6 +90,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;drift;diff'= {
             cand --policy 'Policy of expected differences'
+            cand --input-format 'Read both files as this format, whatever their names or content say'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
             cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
@@ -113,6 +115,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand --env 'An environment and its files, layered left to right (later files override earlier)'
             cand --policy 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]'
             cand --baseline 'Suppress the drift recorded in FILE by `opsguard drift baseline`'
+            cand --input-format 'Read every file as this format, whatever its name or content says'
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
             cand --output 'Write the output to PATH instead of stdout (replaced atomically)'

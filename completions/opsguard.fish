@@ -74,6 +74,13 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l policy -d 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l input-format -d 'Read every file as this format, whatever its name or content says' -r -f -a "yaml\t''
+json\t''
+toml\t''
+env\t''
+ini\t''
+properties\t''
+tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
@@ -95,6 +102,13 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l policy -d 'Policy of expected differences' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l input-format -d 'Read both files as this format, whatever their names or content say' -r -f -a "yaml\t''
+json\t''
+toml\t''
+env\t''
+ini\t''
+properties\t''
+tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
@@ -119,6 +133,13 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l policy -d 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l input-format -d 'Read every file as this format, whatever its name or content says' -r -f -a "yaml\t''
+json\t''
+toml\t''
+env\t''
+ini\t''
+properties\t''
+tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'

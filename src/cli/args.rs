@@ -137,6 +137,10 @@ pub struct DriftCheckArgs {
     /// in Helm values and Spring, so null vs absent is no drift).
     #[arg(long)]
     pub strict_null: bool,
+
+    /// Read every file as this format, whatever its name or content says.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +165,10 @@ pub struct DriftDiffArgs {
     /// Report an explicit `null` against an absent key.
     #[arg(long)]
     pub strict_null: bool,
+
+    /// Read both files as this format, whatever their names or content say.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -455,6 +463,18 @@ pub struct CostAnomaliesArgs {
     /// [default: 1000].
     #[arg(long, value_name = "USD", value_parser = non_negative_number)]
     pub error_impact: Option<f64>,
+}
+
+/// `--input-format`: read every file as this, whatever its name says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Yaml,
+    Json,
+    Toml,
+    Env,
+    Ini,
+    Properties,
+    Tfvars,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

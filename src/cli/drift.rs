@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use similar::TextDiff;
 
-use super::args::{DriftCheckArgs, DriftCommand, DriftDiffArgs};
+use super::args::{DriftCheckArgs, DriftCommand, DriftDiffArgs, InputFormat};
 use super::{Context, Outcome};
 use crate::date::Date;
 use crate::drift::flatten::{flatten, LeafValue};
+use crate::drift::formats::Format;
 use crate::drift::load::{
     display_path, load_baseline, load_policies, parse_env_spec, read_config_file, Loader,
 };
@@ -58,6 +59,19 @@ struct Plan {
     strict_null: bool,
     /// `[drift.profiles]`: the Spring profiles active per environment.
     profiles: std::collections::BTreeMap<String, Vec<String>>,
+    input_format: Option<Format>,
+}
+
+fn format_of(input: InputFormat) -> Format {
+    match input {
+        InputFormat::Yaml => Format::Yaml,
+        InputFormat::Json => Format::Json,
+        InputFormat::Toml => Format::Toml,
+        InputFormat::Env => Format::Dotenv,
+        InputFormat::Ini => Format::Ini,
+        InputFormat::Properties => Format::Properties,
+        InputFormat::Tfvars => Format::Tfvars,
+    }
 }
 
 impl Plan {
@@ -126,11 +140,12 @@ impl Plan {
             profiles: section
                 .map(|(drift, _)| drift.profiles.clone())
                 .unwrap_or_default(),
+            input_format: args.input_format.map(format_of),
         })
     }
 
     fn compare(&self, ctx: &Context) -> Result<Comparison> {
-        let mut loader = Loader::new(self.envs_named);
+        let mut loader = Loader::new(self.envs_named, self.input_format);
         let environments = self
             .envs
             .iter()
@@ -160,8 +175,9 @@ fn diff(ctx: &Context, args: &DriftDiffArgs) -> Result<Outcome> {
     if names[0] == names[1] {
         return Err(Error::usage("drift diff needs two different files"));
     }
-    let (_, text_a, parsed_a) = read_config_file(&args.a, Named::OnCommandLine)?;
-    let (_, text_b, parsed_b) = read_config_file(&args.b, Named::OnCommandLine)?;
+    let forced = args.input_format.map(format_of);
+    let (_, text_a, parsed_a) = read_config_file(&args.a, Named::OnCommandLine, forced)?;
+    let (_, text_b, parsed_b) = read_config_file(&args.b, Named::OnCommandLine, forced)?;
     let text_diff = args.text.then(|| {
         let a = mask_secret_lines(&text_a, &parsed_a, &ctx.redactor);
         let b = mask_secret_lines(&text_b, &parsed_b, &ctx.redactor);

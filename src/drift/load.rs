@@ -43,9 +43,14 @@ pub fn parse_env_spec(spec: &str) -> Result<(String, Vec<PathBuf>)> {
     Ok((name.to_string(), paths))
 }
 
-/// Reads and parses one configuration file, in the format its name or content says.
-pub fn read_config_file(path: &Path, named: Named) -> Result<(Format, String, Parsed)> {
-    if let Some(language) = Format::unsupported(path) {
+/// Reads and parses one configuration file, in `forced` format if given, else the format
+/// its name or content says.
+pub fn read_config_file(
+    path: &Path,
+    named: Named,
+    forced: Option<Format>,
+) -> Result<(Format, String, Parsed)> {
+    if let Some(language) = Format::unsupported(path).filter(|_| forced.is_none()) {
         let supported: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         return Err(Error::input(
             SourcePos::new(display_path(path), 1, None),
@@ -56,7 +61,9 @@ pub fn read_config_file(path: &Path, named: Named) -> Result<(Format, String, Pa
         ));
     }
     let text = input::read_text(path, named)?;
-    let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&text));
+    let format = forced
+        .or_else(|| Format::from_path(path))
+        .unwrap_or_else(|| Format::sniff(&text));
     let name: Arc<str> = Arc::from(display_path(path).as_str());
     tracing::debug!(file = %name, format = format.name(), "parsing");
     let parsed = formats::parse(&text, &name, format)?;
@@ -68,17 +75,19 @@ pub fn read_config_file(path: &Path, named: Named) -> Result<(Format, String, Pa
 pub struct Loader {
     parsed: HashMap<PathBuf, (Format, Parsed)>,
     named: Named,
+    /// `--input-format`: every file in this format.
+    forced: Option<Format>,
 }
 
 impl Loader {
-    pub fn new(named: Named) -> Self {
+    pub fn new(named: Named, forced: Option<Format>) -> Self {
         Loader {
             parsed: HashMap::new(),
             named,
+            forced,
         }
     }
 
-    /// An environment from its files, layered left to right.
     /// One environment: its files layered left to right, each Spring multi-document file
     /// resolved for the environment's `profiles` first.
     pub fn environment(
@@ -114,7 +123,7 @@ impl Loader {
         if let Some(cached) = self.parsed.get(file) {
             return Ok(cached.clone());
         }
-        let (format, _, parsed) = read_config_file(file, self.named)?;
+        let (format, _, parsed) = read_config_file(file, self.named, self.forced)?;
         self.parsed
             .insert(file.to_path_buf(), (format, parsed.clone()));
         Ok((format, parsed))

@@ -914,3 +914,67 @@ fn spring_profiles_per_environment_come_from_opsguard_toml() {
     assert_eq!(port[0]["values"]["qa"], "8080");
     assert_eq!(port[0]["values"]["live"], "80");
 }
+
+#[test]
+fn input_format_reads_files_whatever_their_names_say() {
+    // `.conf` reads as INI by name; these hold YAML. A `.tpl` is refused unless forced.
+    let dir = scratch(&[
+        ("dev.conf", "db:\n  pool: 5\n"),
+        ("prod.conf", "db:\n  pool: 20\n"),
+        ("values.yaml.tpl", "db:\n  pool: 20\n"),
+    ]);
+    let args = [
+        "--format",
+        "json",
+        "--fail-on",
+        "note",
+        "--policy",
+        "/dev/null",
+    ];
+    let by_name = drift_check(dir.path(), &["dev=dev.conf", "prod=prod.conf"], &args);
+    assert_eq!(
+        finding_keys(&json(&by_name)),
+        ["pool"],
+        "read as INI, the nesting is lost:\n{}",
+        transcript(&by_name)
+    );
+    let args = [
+        "--input-format",
+        "yaml",
+        "--format",
+        "json",
+        "--fail-on",
+        "note",
+        "--policy",
+        "/dev/null",
+    ];
+    let out = drift_check(dir.path(), &["dev=dev.conf", "prod=prod.conf"], &args);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert_eq!(finding_keys(&json(&out)), ["db.pool"]);
+    let out = drift_check(dir.path(), &["dev=dev.conf", "prod=values.yaml.tpl"], &args);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a template read as YAML when asked:\n{}",
+        transcript(&out)
+    );
+    let out = opsguard(
+        dir.path(),
+        &[
+            "drift",
+            "diff",
+            "dev.conf",
+            "prod.conf",
+            "--input-format",
+            "yaml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        finding_keys(&json(&out)),
+        ["db.pool"],
+        "{}",
+        transcript(&out)
+    );
+}
