@@ -226,14 +226,16 @@ impl<'r> Engine<'r> {
         encoding: Option<Encoding>,
     ) -> Option<Hit> {
         let secret = &secret[..placeholder::literal_end(secret)];
-        if secret.is_empty() || placeholder::classify(secret).is_some() {
+        if secret.is_empty() {
             return None;
         }
         let entropy = shannon(secret);
         if rule.entropy.is_some_and(|min| entropy < min) {
             return None;
         }
-        if has_inline_allow(line) {
+        // After the cheap checks: it allocates, and most matches of a generic rule are
+        // already dropped by their entropy.
+        if has_inline_allow(line) || placeholder::classify(secret).is_some() {
             return None;
         }
         let input = FilterInput {
