@@ -88,6 +88,16 @@ fn three_envs(extra: &[&str]) -> std::process::Output {
     opsguard(dir.path(), &args)
 }
 
+/// JSON, every finding down to notes, and no policy (not even `[drift] policy`).
+const JSON_EVERY_FINDING_NO_POLICY: [&str; 6] = [
+    "--format",
+    "json",
+    "--fail-on",
+    "note",
+    "--policy",
+    "/dev/null",
+];
+
 /// The keys of a JSON report's findings, in order.
 fn finding_keys(doc: &serde_json::Value) -> Vec<&str> {
     doc["findings"]
@@ -659,14 +669,7 @@ fn a_terraform_file_is_refused_naming_the_formats_drift_reads_and_an_example_cop
     let out = drift_check(
         dir.path(),
         &["example=terraform.tfvars.example", "prod=prod.tfvars"],
-        &[
-            "--format",
-            "json",
-            "--fail-on",
-            "note",
-            "--policy",
-            "/dev/null",
-        ],
+        &JSON_EVERY_FINDING_NO_POLICY,
     );
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     let doc = json(&out);
@@ -684,14 +687,7 @@ fn null_means_unset_unless_strict_and_null_and_empty_show_apart() {
         ("values-production.yaml", production),
     ]);
     let envs = ["dev=values.yaml", "prod=values.yaml,values-production.yaml"];
-    let extra = [
-        "--format",
-        "json",
-        "--fail-on",
-        "note",
-        "--policy",
-        "/dev/null",
-    ];
+    let extra = JSON_EVERY_FINDING_NO_POLICY;
     let out = drift_check(dir.path(), &envs, &extra);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     let doc = json(&out);
@@ -749,14 +745,7 @@ fn one_setting_spelled_nested_dotted_or_in_properties_is_one_key() {
             "staging=application-staging.yml",
             "prod=application-prod.yml",
         ],
-        &[
-            "--format",
-            "json",
-            "--fail-on",
-            "note",
-            "--policy",
-            "/dev/null",
-        ],
+        &JSON_EVERY_FINDING_NO_POLICY,
     );
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     let doc = json(&out);
@@ -923,14 +912,7 @@ fn input_format_reads_files_whatever_their_names_say() {
         ("prod.conf", "db:\n  pool: 20\n"),
         ("values.yaml.tpl", "db:\n  pool: 20\n"),
     ]);
-    let args = [
-        "--format",
-        "json",
-        "--fail-on",
-        "note",
-        "--policy",
-        "/dev/null",
-    ];
+    let args = JSON_EVERY_FINDING_NO_POLICY;
     let by_name = drift_check(dir.path(), &["dev=dev.conf", "prod=prod.conf"], &args);
     assert_eq!(
         finding_keys(&json(&by_name)),
