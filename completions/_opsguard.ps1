@@ -66,6 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare two or more environments')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two files with the same engine')
             [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Record today''s drift as accepted; `check --baseline FILE` then reports only new drift')
+            [CompletionResult]::new('flags', 'flags', [CompletionResultType]::ParameterValue, 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -143,10 +144,36 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsguard;drift;flags' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'An environment and its files, layered left to right (later files override earlier)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Keys that are feature flags, as globs over key paths; give it more than once [default: [drift.flags] prefixes, else features.*, flags.*, feature_flags.*, FEATURE_*]')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Report a flag once its state has held this long: 90d, 12w, 6mo, 1y [default: [drift.flags] older_than, else 90d]')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy files whose `flag = true` rules mark more keys as flags [default: [drift] policy in opsguard.toml]')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read every file as this format, whatever its name or content says')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('--show-emails', '--show-emails', [CompletionResultType]::ParameterName, 'Also print the e-mail address of each flag''s last author')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsguard;drift;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare two or more environments')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two files with the same engine')
             [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Record today''s drift as accepted; `check --baseline FILE` then reports only new drift')
+            [CompletionResult]::new('flags', 'flags', [CompletionResultType]::ParameterValue, 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -157,6 +184,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;drift;help;baseline' {
+            break
+        }
+        'opsguard;drift;help;flags' {
             break
         }
         'opsguard;drift;help;help' {
@@ -766,6 +796,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare two or more environments')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two files with the same engine')
             [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Record today''s drift as accepted; `check --baseline FILE` then reports only new drift')
+            [CompletionResult]::new('flags', 'flags', [CompletionResultType]::ParameterValue, 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)')
             break
         }
         'opsguard;help;drift;check' {
@@ -775,6 +806,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;help;drift;baseline' {
+            break
+        }
+        'opsguard;help;drift;flags' {
             break
         }
         'opsguard;help;secrets' {

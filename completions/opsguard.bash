@@ -109,6 +109,9 @@ _opsguard() {
             opsguard__subcmd__drift,diff)
                 cmd="opsguard__subcmd__drift__subcmd__diff"
                 ;;
+            opsguard__subcmd__drift,flags)
+                cmd="opsguard__subcmd__drift__subcmd__flags"
+                ;;
             opsguard__subcmd__drift,help)
                 cmd="opsguard__subcmd__drift__subcmd__help"
                 ;;
@@ -120,6 +123,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__drift__subcmd__help,diff)
                 cmd="opsguard__subcmd__drift__subcmd__help__subcmd__diff"
+                ;;
+            opsguard__subcmd__drift__subcmd__help,flags)
+                cmd="opsguard__subcmd__drift__subcmd__help__subcmd__flags"
                 ;;
             opsguard__subcmd__drift__subcmd__help,help)
                 cmd="opsguard__subcmd__drift__subcmd__help__subcmd__help"
@@ -177,6 +183,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__help__subcmd__drift,diff)
                 cmd="opsguard__subcmd__help__subcmd__drift__subcmd__diff"
+                ;;
+            opsguard__subcmd__help__subcmd__drift,flags)
+                cmd="opsguard__subcmd__help__subcmd__drift__subcmd__flags"
                 ;;
             opsguard__subcmd__help__subcmd__secrets,baseline)
                 cmd="opsguard__subcmd__help__subcmd__secrets__subcmd__baseline"
@@ -1083,7 +1092,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version check diff baseline help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version check diff baseline flags help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,8 +1283,66 @@ _opsguard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsguard__subcmd__drift__subcmd__flags)
+            opts="-o -q -v -h -V --env --prefix --older-than --policy --show-emails --input-format --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "yaml json toml env ini properties tfvars" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsguard__subcmd__drift__subcmd__help)
-            opts="check diff baseline help"
+            opts="check diff baseline flags help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1317,6 +1384,20 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__drift__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__drift__subcmd__help__subcmd__flags)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1499,7 +1580,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__drift)
-            opts="check diff baseline"
+            opts="check diff baseline flags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1541,6 +1622,20 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help__subcmd__drift__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__drift__subcmd__flags)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

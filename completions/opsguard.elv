@@ -62,6 +62,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand check 'Compare two or more environments'
             cand diff 'Compare two files with the same engine'
             cand baseline 'Record today''s drift as accepted; `check --baseline FILE` then reports only new drift'
+            cand flags 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;drift;check'= {
@@ -135,10 +136,35 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsguard;drift;flags'= {
+            cand --env 'An environment and its files, layered left to right (later files override earlier)'
+            cand --prefix 'Keys that are feature flags, as globs over key paths; give it more than once [default: [drift.flags] prefixes, else features.*, flags.*, feature_flags.*, FEATURE_*]'
+            cand --older-than 'Report a flag once its state has held this long: 90d, 12w, 6mo, 1y [default: [drift.flags] older_than, else 90d]'
+            cand --policy 'Policy files whose `flag = true` rules mark more keys as flags [default: [drift] policy in opsguard.toml]'
+            cand --input-format 'Read every file as this format, whatever its name or content says'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand --show-emails 'Also print the e-mail address of each flag''s last author'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsguard;drift;help'= {
             cand check 'Compare two or more environments'
             cand diff 'Compare two files with the same engine'
             cand baseline 'Record today''s drift as accepted; `check --baseline FILE` then reports only new drift'
+            cand flags 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsguard;drift;help;check'= {
@@ -146,6 +172,8 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         &'opsguard;drift;help;diff'= {
         }
         &'opsguard;drift;help;baseline'= {
+        }
+        &'opsguard;drift;help;flags'= {
         }
         &'opsguard;drift;help;help'= {
         }
@@ -703,12 +731,15 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand check 'Compare two or more environments'
             cand diff 'Compare two files with the same engine'
             cand baseline 'Record today''s drift as accepted; `check --baseline FILE` then reports only new drift'
+            cand flags 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)'
         }
         &'opsguard;help;drift;check'= {
         }
         &'opsguard;help;drift;diff'= {
         }
         &'opsguard;help;drift;baseline'= {
+        }
+        &'opsguard;help;drift;flags'= {
         }
         &'opsguard;help;secrets'= {
             cand scan 'Scan a repository''s history (all refs), a commit range, the staged changes, or files'

@@ -49,28 +49,29 @@ complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "completions" -d '
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
 warning\t''
 error\t''"
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s q -l quiet -d 'Print nothing on stderr but errors'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -l show-secrets -d 'Print secret values instead of redacting them'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -s V -l version -d 'Print version'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "check" -d 'Compare two or more environments'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "diff" -d 'Compare two files with the same engine'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
-complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -f -a "check" -d 'Compare two or more environments'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -f -a "diff" -d 'Compare two files with the same engine'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -f -a "flags" -d 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l policy -d 'Policy of expected differences; give it more than once to apply several in order [default: [drift] policy in opsguard.toml]' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l baseline -d 'Suppress the drift recorded in FILE by `opsguard drift baseline`' -r -F
@@ -160,9 +161,40 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l show-secrets -d 'Print secret values instead of redacting them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s V -l version -d 'Print version'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l env -d 'An environment and its files, layered left to right (later files override earlier)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l prefix -d 'Keys that are feature flags, as globs over key paths; give it more than once [default: [drift.flags] prefixes, else features.*, flags.*, feature_flags.*, FEATURE_*]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l older-than -d 'Report a flag once its state has held this long: 90d, 12w, 6mo, 1y [default: [drift.flags] older_than, else 90d]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l policy -d 'Policy files whose `flag = true` rules mark more keys as flags [default: [drift] policy in opsguard.toml]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l input-format -d 'Read every file as this format, whatever its name or content says' -r -f -a "yaml\t''
+json\t''
+toml\t''
+env\t''
+ini\t''
+properties\t''
+tfvars\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l show-emails -d 'Also print the e-mail address of each flag\'s last author'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "check" -d 'Compare two or more environments'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare two files with the same engine'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "flags" -d 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
@@ -570,6 +602,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_s
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "check" -d 'Compare two or more environments'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "diff" -d 'Compare two files with the same engine'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "flags" -d 'Feature flags left behind: the same everywhere for months, rollouts stuck below production, flags some environments lack (ages from git blame)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "scan" -d 'Scan a repository\'s history (all refs), a commit range, the staged changes, or files'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "baseline" -d 'Record today\'s findings as accepted; `scan --baseline FILE` then reports only new ones'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from secrets" -f -a "rules" -d 'List or check rule packs'

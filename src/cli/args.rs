@@ -105,6 +105,49 @@ pub enum DriftCommand {
     Diff(DriftDiffArgs),
     /// Record today's drift as accepted; `check --baseline FILE` then reports only new drift.
     Baseline(DriftCheckArgs),
+    /// Feature flags left behind: the same everywhere for months, rollouts stuck below
+    /// production, flags some environments lack (ages from git blame).
+    #[command(after_help = DRIFT_FLAGS_HELP)]
+    Flags(DriftFlagsArgs),
+}
+
+pub const DRIFT_FLAGS_HELP: &str = "\
+Examples:
+  opsguard drift flags --env dev=config/dev.yaml --env prod=config/prod.yaml
+  opsguard drift flags --older-than 180d --prefix 'app.toggles.*' --format json
+
+Environments are listed lowest first; production is the one named prod, production,
+prd or live, else the last. Without --env, they come from [drift.envs] in opsguard.toml.";
+
+#[derive(Debug, Args)]
+pub struct DriftFlagsArgs {
+    /// An environment and its files, layered left to right (later files override earlier).
+    #[arg(long = "env", value_name = "NAME=PATH[,PATH…]")]
+    pub envs: Vec<String>,
+
+    /// Keys that are feature flags, as globs over key paths; give it more than once
+    /// [default: [drift.flags] prefixes, else features.*, flags.*, feature_flags.*,
+    /// FEATURE_*].
+    #[arg(long, value_name = "GLOB")]
+    pub prefix: Vec<String>,
+
+    /// Report a flag once its state has held this long: 90d, 12w, 6mo, 1y
+    /// [default: [drift.flags] older_than, else 90d].
+    #[arg(long, value_name = "AGE")]
+    pub older_than: Option<String>,
+
+    /// Policy files whose `flag = true` rules mark more keys as flags
+    /// [default: [drift] policy in opsguard.toml].
+    #[arg(long, value_name = "FILE")]
+    pub policy: Vec<PathBuf>,
+
+    /// Also print the e-mail address of each flag's last author.
+    #[arg(long)]
+    pub show_emails: bool,
+
+    /// Read every file as this format, whatever its name or content says.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
 }
 
 pub const DRIFT_CHECK_HELP: &str = "\

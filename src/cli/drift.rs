@@ -5,9 +5,13 @@ use std::path::PathBuf;
 
 use similar::TextDiff;
 
-use super::args::{DriftCheckArgs, DriftCommand, DriftDiffArgs, InputFormat};
+use super::args::{DriftCheckArgs, DriftCommand, DriftDiffArgs, DriftFlagsArgs, InputFormat};
 use super::{Context, Outcome};
+use crate::config::LoadedConfig;
 use crate::date::Date;
+use crate::drift::flags::{
+    self, parse_age, FlagOptions, DEFAULT_OLDER_THAN_DAYS, DEFAULT_PATTERNS,
+};
 use crate::drift::flatten::{flatten, LeafValue};
 use crate::drift::formats::Format;
 use crate::drift::load::{
@@ -15,7 +19,10 @@ use crate::drift::load::{
 };
 use crate::drift::sensitive::{holds_credential, is_secret_key, url_password};
 use crate::drift::tree::Parsed;
-use crate::drift::{baseline, compare, diagnostics, Comparison, Environment, Options};
+use crate::drift::{
+    baseline, compare, diagnostics, flag_diagnostics, history, Comparison, DriftConfig,
+    Environment, Options,
+};
 use crate::error::{Error, Result};
 use crate::input::Named;
 use crate::output::emit_bytes;
@@ -45,21 +52,150 @@ pub fn run(ctx: &Context, command: DriftCommand) -> Result<Outcome> {
             Ok(Outcome::Clean)
         }
         DriftCommand::Diff(args) => diff(ctx, &args),
+        DriftCommand::Flags(args) => flags(ctx, &args),
+    }
+}
+
+fn flags(ctx: &Context, args: &DriftFlagsArgs) -> Result<Outcome> {
+    let loaded = ctx.config()?;
+    let section = loaded.as_ref().map(|l| (&l.config.drift, l));
+    let environments = Environments::resolve(section, &args.envs, args.input_format)?;
+    let configured = section.map(|(drift, _)| &drift.flags);
+    let patterns = if !args.prefix.is_empty() {
+        args.prefix.clone()
+    } else {
+        configured
+            .and_then(|f| f.prefixes.clone())
+            .unwrap_or_else(|| DEFAULT_PATTERNS.iter().map(|p| p.to_string()).collect())
+    };
+    let older_than_days = match &args.older_than {
+        Some(given) => parse_age(given).ok_or_else(|| {
+            Error::usage(format!(
+                "--older-than `{given}`: expected an age such as 90d, 12w, 6mo or 1y"
+            ))
+        })?,
+        None => configured
+            .and_then(|f| f.older_than)
+            .unwrap_or(DEFAULT_OLDER_THAN_DAYS),
+    };
+    let policies = policies(section, &args.policy);
+    let policy = load_policies(&policies.0, policies.1)?;
+    let options = FlagOptions {
+        patterns,
+        older_than_days,
+        today: Date::today_utc(),
+        redactor: ctx.redactor,
+    };
+    let envs = environments.load()?;
+    let names: Vec<String> = envs.iter().map(|e| e.name.clone()).collect();
+    let found = flags::collect(&envs, &policy, &options);
+    let changes = history::date_lines(&flags::lines_to_date(&found), options.today)?;
+    let verdicts = flags::judge(&names, found, &changes, &options);
+    ctx.finish(&flag_diagnostics::report(
+        &verdicts,
+        older_than_days,
+        args.show_emails,
+    ))
+}
+
+/// The environments to load, from the command line or else `[drift.envs]`.
+struct EnvPlan {
+    name: String,
+    files: Vec<PathBuf>,
+    /// `--input-format`, else the environment's `format =`.
+    format: Option<Format>,
+    /// Spring profiles: the environment's `profiles =`, else `[drift.profiles]`, else
+    /// its name.
+    profiles: Vec<String>,
+}
+
+struct Environments {
+    envs: Vec<EnvPlan>,
+    /// Whether the environments' files were typed or come from `opsguard.toml`.
+    named: Named,
+}
+
+impl Environments {
+    fn resolve(
+        section: Option<(&DriftConfig, &LoadedConfig)>,
+        given: &[String],
+        input_format: Option<InputFormat>,
+    ) -> Result<Environments> {
+        let forced = input_format.map(format_of);
+        let profiles_of = |name: &str, own: Option<&Vec<String>>| {
+            own.or_else(|| section.and_then(|(drift, _)| drift.profiles.get(name)))
+                .cloned()
+                .unwrap_or_else(|| vec![name.to_string()])
+        };
+        let envs: Vec<EnvPlan> = if !given.is_empty() {
+            given
+                .iter()
+                .map(|spec| {
+                    let (name, files) = parse_env_spec(spec)?;
+                    Ok(EnvPlan {
+                        profiles: profiles_of(&name, None),
+                        name,
+                        files,
+                        format: forced,
+                    })
+                })
+                .collect::<Result<_>>()?
+        } else {
+            section
+                .map(|(drift, l)| {
+                    drift
+                        .envs
+                        .0
+                        .iter()
+                        .map(|(name, spec)| EnvPlan {
+                            name: name.clone(),
+                            files: spec.files.iter().map(|f| l.resolve(f)).collect(),
+                            format: forced.or(spec.format),
+                            profiles: profiles_of(name, spec.profiles.as_ref()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut seen = HashSet::new();
+        for env in &envs {
+            if !seen.insert(env.name.as_str()) {
+                return Err(Error::usage(format!(
+                    "environment `{}` is given twice",
+                    env.name
+                )));
+            }
+        }
+        if envs.len() < 2 {
+            return Err(Error::usage("drift needs at least two environments")
+                .with_hint("pass --env NAME=PATH twice or more, or list them under [drift.envs] in opsguard.toml"));
+        }
+        Ok(Environments {
+            envs,
+            named: if given.is_empty() {
+                Named::InConfig
+            } else {
+                Named::OnCommandLine
+            },
+        })
+    }
+
+    fn load(&self) -> Result<Vec<Environment>> {
+        let mut loader = Loader::new(self.named);
+        self.envs
+            .iter()
+            .map(|env| loader.environment(&env.name, &env.files, env.format, &env.profiles))
+            .collect()
     }
 }
 
 /// What a check compares, from the command line or else `[drift]` in `opsguard.toml`.
 struct Plan {
-    envs: Vec<(String, Vec<PathBuf>)>,
-    /// Whether the environments' files were typed or come from `opsguard.toml`.
-    envs_named: Named,
+    environments: Environments,
     policies: (Vec<PathBuf>, Named),
     baseline: Option<(PathBuf, Named)>,
     show_equivalent: bool,
     strict_null: bool,
-    /// `[drift.profiles]`: the Spring profiles active per environment.
-    profiles: std::collections::BTreeMap<String, Vec<String>>,
-    input_format: Option<Format>,
 }
 
 fn format_of(input: InputFormat) -> Format {
@@ -74,48 +210,26 @@ fn format_of(input: InputFormat) -> Format {
     }
 }
 
+fn policies(
+    section: Option<(&DriftConfig, &LoadedConfig)>,
+    given: &[PathBuf],
+) -> (Vec<PathBuf>, Named) {
+    match given {
+        [] => (
+            section
+                .map(|(drift, l)| drift.policy.iter().map(|p| l.resolve(p)).collect())
+                .unwrap_or_default(),
+            Named::InConfig,
+        ),
+        given => (given.to_vec(), Named::OnCommandLine),
+    }
+}
+
 impl Plan {
     fn resolve(ctx: &Context, args: &DriftCheckArgs) -> Result<Plan> {
         let loaded = ctx.config()?;
         let section = loaded.as_ref().map(|l| (&l.config.drift, l));
-        let envs = if !args.envs.is_empty() {
-            args.envs
-                .iter()
-                .map(|spec| parse_env_spec(spec))
-                .collect::<Result<Vec<_>>>()?
-        } else {
-            section
-                .map(|(drift, l)| {
-                    drift
-                        .envs
-                        .0
-                        .iter()
-                        .map(|(name, files)| {
-                            (name.clone(), files.iter().map(|f| l.resolve(f)).collect())
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let mut seen = HashSet::new();
-        for (name, _) in &envs {
-            if !seen.insert(name.as_str()) {
-                return Err(Error::usage(format!("environment `{name}` is given twice")));
-            }
-        }
-        if envs.len() < 2 {
-            return Err(Error::usage("drift check needs at least two environments")
-                .with_hint("pass --env NAME=PATH twice or more, or list them under [drift.envs] in opsguard.toml"));
-        }
-        let policies = match args.policy.as_slice() {
-            [] => (
-                section
-                    .map(|(drift, l)| drift.policy.iter().map(|p| l.resolve(p)).collect())
-                    .unwrap_or_default(),
-                Named::InConfig,
-            ),
-            given => (given.to_vec(), Named::OnCommandLine),
-        };
+        let environments = Environments::resolve(section, &args.envs, args.input_format)?;
         let baseline = match &args.baseline {
             Some(b) => Some((b.clone(), Named::OnCommandLine)),
             None => section.and_then(|(drift, l)| {
@@ -126,39 +240,17 @@ impl Plan {
             }),
         };
         Ok(Plan {
-            envs_named: if args.envs.is_empty() {
-                Named::InConfig
-            } else {
-                Named::OnCommandLine
-            },
-            envs,
-            policies,
+            environments,
+            policies: policies(section, &args.policy),
             baseline,
             show_equivalent: args.show_equivalent
                 || section.is_some_and(|(drift, _)| drift.show_equivalent),
             strict_null: args.strict_null || section.is_some_and(|(drift, _)| drift.strict_null),
-            profiles: section
-                .map(|(drift, _)| drift.profiles.clone())
-                .unwrap_or_default(),
-            input_format: args.input_format.map(format_of),
         })
     }
 
     fn compare(&self, ctx: &Context) -> Result<Comparison> {
-        let mut loader = Loader::new(self.envs_named, self.input_format);
-        let environments = self
-            .envs
-            .iter()
-            .map(|(name, files)| {
-                // Spring's active profiles default to the environment's name.
-                let profiles = self
-                    .profiles
-                    .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| vec![name.clone()]);
-                loader.environment(name, files, &profiles)
-            })
-            .collect::<Result<Vec<Environment>>>()?;
+        let environments = self.environments.load()?;
         let policy = load_policies(&self.policies.0, self.policies.1)?;
         let options = Options {
             show_equivalent: self.show_equivalent,

@@ -29,7 +29,7 @@ When set and not empty, no colour (unless \fB\-\-color always\fR).
 When set and not empty, colour even when not writing to a terminal (unless \fB\-\-color never\fR).
 .TP
 \fBCOLUMNS\fR
-Width to fit tables into.
+Width to fit tables into (default: the terminal's, else 120; \fB0\fR: never wrap).
 "#;
 
 pub fn run(ctx: &Context) -> Result<Outcome> {

@@ -31,6 +31,18 @@ pub enum Outcome {
     Findings,
 }
 
+/// Without a terminal (CI logs) and without `COLUMNS`, tables fit this width.
+pub const DEFAULT_WIDTH: u16 = 120;
+
+/// `COLUMNS` if set (`0`: never wrap), else the terminal's width, else [`DEFAULT_WIDTH`].
+fn table_width(columns: Option<&str>, terminal: Option<u16>) -> Option<u16> {
+    match columns.and_then(|c| c.trim().parse::<u16>().ok()) {
+        Some(0) => None,
+        Some(width) => Some(width),
+        None => Some(terminal.unwrap_or(DEFAULT_WIDTH)),
+    }
+}
+
 /// What every command needs from the global options.
 pub struct Context {
     pub format: Format,
@@ -49,14 +61,12 @@ impl Context {
         let stdout_tty = std::io::stdout().is_terminal();
         let color = should_color(global.color, stdout_tty, env);
         let stderr_color = should_color(global.color, std::io::stderr().is_terminal(), env);
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse::<u16>().ok())
-            .or_else(|| {
-                stdout_tty
-                    .then(|| comfy_table::Table::new().width())
-                    .flatten()
-            });
+        let width = table_width(
+            std::env::var("COLUMNS").ok().as_deref(),
+            stdout_tty
+                .then(|| comfy_table::Table::new().width())
+                .flatten(),
+        );
         Context {
             format: global.format,
             style: Style { color, width },
@@ -182,4 +192,18 @@ pub fn install_interrupt_handler() {
             std::process::exit(128 + signal);
         }
     });
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+
+    #[test]
+    fn tables_fit_columns_else_the_terminal_else_120() {
+        assert_eq!(table_width(Some("80"), Some(200)), Some(80));
+        assert_eq!(table_width(Some("0"), Some(200)), None);
+        assert_eq!(table_width(None, Some(200)), Some(200));
+        assert_eq!(table_width(None, None), Some(DEFAULT_WIDTH));
+        assert_eq!(table_width(Some("wide"), None), Some(DEFAULT_WIDTH));
+    }
 }

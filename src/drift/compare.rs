@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 
-use super::flatten::{flatten, ContainerKind, Flat, Leaf, LeafValue};
+use super::flatten::{flatten, match_key, ContainerKind, Flat, Leaf, LeafValue};
 use super::policy::{Expect, Policy, Rule};
 use super::sensitive::{display_value, is_sensitive};
 use super::tree::{Document, DuplicateKey, ScalarKind};
@@ -147,7 +147,9 @@ pub fn compare(envs: &[Environment], policy: &Policy, options: &Options) -> Comp
 
 /// Documents matched across environments: by `Kind/name` where they have one, else by
 /// position. A single document per environment gets no label.
-fn group_documents(envs: &[Environment]) -> Vec<(Option<String>, Vec<Option<&Document>>)> {
+pub(crate) fn group_documents(
+    envs: &[Environment],
+) -> Vec<(Option<String>, Vec<Option<&Document>>)> {
     let single = envs.iter().all(|e| e.documents.len() <= 1);
     if single {
         return vec![(None, envs.iter().map(|e| e.documents.first()).collect())];
@@ -258,6 +260,7 @@ impl Run<'_> {
             .collect();
         rows.sort_unstable_by(|a, b| a.1.cmp(b.1));
         self.out.keys_compared += rows.len();
+        let first_new = self.out.drifts.len();
 
         let mut mismatched: Vec<&str> = Vec::new();
         for (key, display, indices) in rows {
@@ -301,6 +304,67 @@ impl Run<'_> {
             }
             self.compare_leaves(key, display, &slots);
         }
+        self.merge_missing_items(first_new, flats);
+    }
+
+    /// A list item present in some environments only is one finding, not one per field:
+    /// `env[name=EXTRA]` missing in prod, rather than its `.name` and `.value` apart.
+    fn merge_missing_items(&mut self, first_new: usize, flats: &[Flat]) {
+        let new = self.out.drifts.split_off(first_new);
+        let mut kept: Vec<Drift> = Vec::with_capacity(new.len());
+        // (item path, which environments lack it) → index in `kept`.
+        let mut merged: FxHashMap<(String, Vec<bool>), usize> = FxHashMap::default();
+        for drift in new {
+            let lacking: Vec<bool> = drift.values.iter().map(Option::is_none).collect();
+            let item = (drift.status == Status::Missing)
+                .then(|| missing_item(&drift.key, &lacking, flats))
+                .flatten();
+            let Some(item) = item else {
+                kept.push(drift);
+                continue;
+            };
+            let slot = (item.clone(), lacking.clone());
+            let field = drift.key[item.len()..].trim_start_matches('.').to_string();
+            match merged.get(&slot) {
+                Some(&at) => {
+                    let into = &mut kept[at];
+                    into.severity = into.severity.max(drift.severity);
+                    if into.rule != drift.rule {
+                        into.rule = None;
+                    }
+                    for (value, add) in into.values.iter_mut().zip(drift.values) {
+                        if let (Some(value), Some(add)) = (value.as_mut(), add) {
+                            value.shown = format!("{}, {field}: {}", value.shown, add.shown);
+                            value.line = value.line.min(add.line);
+                        }
+                    }
+                }
+                None => {
+                    let missing = self.env_list(lacking.iter().copied());
+                    let values = drift
+                        .values
+                        .into_iter()
+                        .map(|v| {
+                            v.map(|v| EnvValue {
+                                shown: format!("{field}: {}", v.shown),
+                                ..v
+                            })
+                        })
+                        .collect();
+                    merged.insert(slot, kept.len());
+                    kept.push(Drift {
+                        identity: vec![match_key(&item), "missing-item".into(), missing.clone()],
+                        key: item,
+                        status: Status::Missing,
+                        severity: drift.severity,
+                        values,
+                        detail: format!("list item missing in {missing}"),
+                        rule: drift.rule,
+                    });
+                }
+            }
+        }
+        self.out.drifts.extend(kept);
     }
 
     fn is_type_mismatch(&self, slots: &[Slot]) -> bool {
@@ -668,6 +732,32 @@ impl Run<'_> {
     fn push(&mut self, drift: Drift) {
         self.out.drifts.push(drift);
     }
+}
+
+/// The outermost list item on `key`'s path (`a.list[name=x]` of `a.list[name=x].b.c`)
+/// that every environment `lacking` the key lacks entirely, while another has it.
+fn missing_item(key: &str, lacking: &[bool], flats: &[Flat]) -> Option<String> {
+    let ends = key
+        .char_indices()
+        .filter(|&(i, c)| c == ']' && i + 1 < key.len())
+        .map(|(i, _)| i + 1);
+    for end in ends {
+        let item = &key[..end];
+        let id = match_key(item);
+        let absent = |flat: &Flat| !flat.containers.contains_key(&id) && flat.get(&id).is_none();
+        let lacks_where_missing = flats
+            .iter()
+            .zip(lacking)
+            .all(|(flat, &lacks)| !lacks || absent(flat));
+        let somewhere = flats
+            .iter()
+            .zip(lacking)
+            .any(|(flat, &lacks)| !lacks && !absent(flat));
+        if lacks_where_missing && somewhere {
+            return Some(item.to_string());
+        }
+    }
+    None
 }
 
 fn cpu_key(display: &str) -> bool {

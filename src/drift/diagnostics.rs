@@ -18,13 +18,7 @@ pub const DUPLICATE_KEY: &str = "drift/duplicate-key";
 pub const EXPIRED_RULE: &str = "drift/expired-rule";
 
 pub fn rule_descriptors() -> Vec<RuleDescriptor> {
-    let rule = |id: &str, name: &str, description: &str, severity| RuleDescriptor {
-        id: id.into(),
-        name: name.into(),
-        description: description.into(),
-        default_severity: severity,
-        help_uri: None,
-    };
+    let rule = RuleDescriptor::new;
     vec![
         rule(DIFFERS, "ValueDiffers", "A configuration value differs between environments.", Severity::Warning),
         rule(MISSING, "KeyMissing", "A configuration key is present in some environments only.", Severity::Warning),
@@ -210,18 +204,13 @@ fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
     headers.push("detail".to_string());
     let mut view = TableView::new(headers);
     view.unwrapped = vec![1, 2];
-    let longest_key = findings
-        .iter()
-        .filter_map(|f| f.properties.get("key").and_then(Value::as_str))
-        .map(|k| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    view.min_widths = vec![(0, longest_key.min(24) as u16)];
+    view.identifiers = vec![0];
     let prefix = common_directory(findings);
     if !prefix.is_empty() {
         view.title = Some(format!("Files are under {prefix}"));
     }
-    for f in findings {
+    let mut source_widths = vec![0usize; cmp.envs.len()];
+    for (n, f) in findings.iter().enumerate() {
         let prop = |k: &str| {
             f.properties
                 .get(k)
@@ -233,33 +222,68 @@ fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
             Cell::plain(prop("status").replace('_', " ")),
             Cell::severity(f.severity),
         ];
-        for env in &cmp.envs {
+        if n > 0 {
+            view.narrow.push(String::new());
+        }
+        view.narrow.push(format!(
+            "{}[{}]: {}",
+            f.severity.as_str(),
+            f.rule_id,
+            prop("key")
+        ));
+        if let Some(path) = &f.location.path {
+            let line = f.location.line.map(|l| format!(":{l}")).unwrap_or_default();
+            view.narrow.push(format!("  --> {path}{line}"));
+        }
+        for (i, env) in cmp.envs.iter().enumerate() {
             let value = f
                 .properties
                 .get("values")
                 .and_then(|v| v.get(env))
                 .and_then(Value::as_str);
-            let source = f
+            let full_source = f
                 .properties
                 .get("sources")
                 .and_then(|v| v.get(env))
                 .and_then(Value::as_str);
-            let source = source.map(|s| s.strip_prefix(prefix.as_str()).unwrap_or(s));
+            let source = full_source.map(|s| s.strip_prefix(prefix.as_str()).unwrap_or(s));
+            if let Some(s) = source {
+                source_widths[i] = source_widths[i].max(s.chars().count());
+            }
             row.push(Cell::plain(match (value, source) {
                 (Some(v), Some(s)) => format!("{v}\n{s}"),
                 (None, Some(s)) => s.to_string(),
                 (Some(v), None) => v.to_string(),
                 (None, None) => "—".to_string(),
             }));
+            if f.rule_id != EXPIRED_RULE {
+                view.narrow.push(match (value, full_source) {
+                    (Some(v), Some(s)) => format!("   = {env}: {v} ({s})"),
+                    (None, Some(s)) => format!("   = {env}: ({s})"),
+                    (Some(v), None) => format!("   = {env}: {v}"),
+                    (None, None) => format!("   = {env}: not set"),
+                });
+            }
         }
         let detail = match f.properties.get("rule").and_then(Value::as_str) {
             Some(rule) if f.rule_id != EXPIRED_RULE => format!("{}\nrule: {rule}", prop("detail")),
             _ if f.rule_id == DUPLICATE_KEY || f.rule_id == EXPIRED_RULE => f.message.clone(),
             _ => prop("detail").to_string(),
         };
+        for line in detail.lines() {
+            view.narrow.push(format!("   = {line}"));
+        }
         row.push(Cell::plain(detail));
         view.push(row);
     }
+    // Each environment's column at least as wide as its `file:line`s: they stay whole.
+    view.min_widths = source_widths
+        .iter()
+        .enumerate()
+        .filter(|(_, &w)| w > 0)
+        // The bound includes one space of padding each side.
+        .map(|(i, &w)| (3 + i, w as u16 + 2))
+        .collect();
     view
 }
 

@@ -73,33 +73,32 @@ pub fn read_config_file(
 /// Loads environments, parsing each distinct file once: environments usually share a base
 /// file, and parsing dominates the run.
 pub struct Loader {
-    parsed: HashMap<PathBuf, (Format, Parsed)>,
+    parsed: HashMap<(PathBuf, Option<Format>), (Format, Parsed)>,
     named: Named,
-    /// `--input-format`: every file in this format.
-    forced: Option<Format>,
 }
 
 impl Loader {
-    pub fn new(named: Named, forced: Option<Format>) -> Self {
+    pub fn new(named: Named) -> Self {
         Loader {
             parsed: HashMap::new(),
             named,
-            forced,
         }
     }
 
     /// One environment: its files layered left to right, each Spring multi-document file
-    /// resolved for the environment's `profiles` first.
+    /// resolved for the environment's `profiles` first; every file in `forced` format if
+    /// given (`--input-format`, or the environment's `format =`).
     pub fn environment(
         &mut self,
         name: &str,
         files: &[PathBuf],
+        forced: Option<Format>,
         profiles: &[String],
     ) -> Result<Environment> {
         let mut documents = Vec::new();
         let mut duplicates = Vec::new();
         for (i, file) in files.iter().enumerate() {
-            let (format, parsed) = self.parse(file)?;
+            let (format, parsed) = self.parse(file, forced)?;
             duplicates.extend(parsed.duplicates);
             let mut layer = spring::resolve(parsed.documents, profiles);
             if format == Format::Dotenv && i > 0 {
@@ -119,13 +118,13 @@ impl Loader {
         })
     }
 
-    fn parse(&mut self, file: &Path) -> Result<(Format, Parsed)> {
-        if let Some(cached) = self.parsed.get(file) {
+    fn parse(&mut self, file: &Path, forced: Option<Format>) -> Result<(Format, Parsed)> {
+        let key = (file.to_path_buf(), forced);
+        if let Some(cached) = self.parsed.get(&key) {
             return Ok(cached.clone());
         }
-        let (format, _, parsed) = read_config_file(file, self.named, self.forced)?;
-        self.parsed
-            .insert(file.to_path_buf(), (format, parsed.clone()));
+        let (format, _, parsed) = read_config_file(file, self.named, forced)?;
+        self.parsed.insert(key, (format, parsed.clone()));
         Ok((format, parsed))
     }
 }

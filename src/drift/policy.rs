@@ -81,6 +81,8 @@ pub struct Rule {
     pub owner: Option<String>,
     pub expires: Option<Date>,
     pub severity: Option<Severity>,
+    /// The keys it covers are feature flags (`opsguard drift flags`).
+    pub flag: bool,
     /// `file:line` of the rule, for reports about the rule itself.
     pub source: String,
 }
@@ -116,12 +118,17 @@ impl Policy {
             .filter(move |r| r.compare.is_some() && !r.expired(today) && r.matches(path))
     }
 
+    /// Whether a live rule with `flag = true` covers `path`.
+    pub fn marks_flag(&self, path: &str) -> bool {
+        self.rules.iter().any(|r| r.flag && r.matches(path))
+    }
+
     pub fn extend(&mut self, other: Policy) {
         self.rules.extend(other.rules);
     }
 }
 
-fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
+pub(crate) fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
     // Iterative wildcard matching with one backtrack point: linear in practice.
     let (mut p, mut t) = (0, 0);
     let (mut star, mut mark) = (None, 0);
@@ -176,6 +183,8 @@ struct RuleSpec {
     expires: Option<Spanned<toml::Value>>,
     #[serde(default)]
     severity: Option<Severity>,
+    #[serde(default)]
+    flag: bool,
 }
 
 pub fn parse(text: &str, path: &Path) -> Result<Policy> {
@@ -205,10 +214,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Policy> {
             })?),
             None => None,
         };
-        if spec.expect.is_none() && compare.is_none() {
+        if spec.expect.is_none() && compare.is_none() && !spec.flag {
             return Err(Error::input(
                 id_pos,
-                format!("rule `{id}` needs `expect` (equal, differ, ignore) or `compare`"),
+                format!("rule `{id}` needs `expect` (equal, differ, ignore), `compare` or `flag = true`"),
             ));
         }
         let expires = match &spec.expires {
@@ -236,6 +245,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Policy> {
             owner: spec.owner,
             expires,
             severity: spec.severity,
+            flag: spec.flag,
             source: format!("{}:{}", path.display(), id_pos.line),
         });
     }
@@ -312,6 +322,7 @@ compare = "prod >= staging"
             owner: None,
             expires: None,
             severity: None,
+            flag: false,
             source: String::new(),
         };
         assert!(rule("*.host").matches("db.host"));

@@ -58,10 +58,17 @@ pub fn summary_line(report: &Report) -> String {
 }
 
 fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    if let Some(title) = &view.title {
+    let fits = style.width.map(|w| needed_width(view) <= usize::from(w));
+    let too_wide = fits == Some(false) && !view.narrow.is_empty();
+    // The title belongs to the table (it may explain the table's cells).
+    if let Some(title) = view.title.as_ref().filter(|_| !too_wide) {
         writeln!(out, "{}", printable(title))?;
     }
-    if !view.rows.is_empty() {
+    if too_wide {
+        for line in &view.narrow {
+            writeln!(out, "{}", printable(line))?;
+        }
+    } else if !view.rows.is_empty() {
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         // The renderer decides about colour and width, never the environment behind its back.
@@ -69,7 +76,9 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
         if style.color {
             table.enforce_styling();
         }
-        match style.width {
+        // A table that cannot fit without splitting its words keeps its long lines: a
+        // squeezed table is harder to read than a wide one.
+        match style.width.filter(|_| fits == Some(true)) {
             Some(width) => {
                 table.set_content_arrangement(ContentArrangement::Dynamic);
                 table.set_width(width);
@@ -86,8 +95,36 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
                 cell
             }
         }));
+        // An identifier column gets up to two fifths of the width; longer identifiers are
+        // broken at their separators to fit it, so the table never splits a word of a key.
+        let identifier_width = |column: usize| {
+            let longest = longest_line(view, column);
+            let share = style
+                .width
+                .map_or(usize::MAX, |w| (usize::from(w) * 2 / 5).max(16));
+            longest.min(share)
+        };
+        let identifier_widths: Vec<(usize, usize)> = view
+            .identifiers
+            .iter()
+            .map(|&c| (c, identifier_width(c)))
+            .collect();
         for row in &view.rows {
-            table.add_row(row.iter().map(|c| to_cell(c, style.color)));
+            table.add_row(row.iter().enumerate().map(|(column, c)| {
+                match identifier_widths.iter().find(|(i, _)| *i == column) {
+                    Some(&(_, width)) => {
+                        let broken = break_identifier(&c.text, width);
+                        to_cell(
+                            &Cell {
+                                text: broken,
+                                severity: c.severity,
+                            },
+                            style.color,
+                        )
+                    }
+                    None => to_cell(c, style.color),
+                }
+            }));
         }
         for &column in &view.right_aligned {
             if let Some(col) = table.column_mut(column) {
@@ -102,6 +139,14 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
         for &(column, width) in &view.min_widths {
             if let Some(col) = table.column_mut(column) {
                 col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            }
+        }
+        for &(column, width) in &identifier_widths {
+            if let Some(col) = table.column_mut(column) {
+                // A constraint's width includes the cell's padding of one space each side.
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                    width as u16 + 2,
+                )));
             }
         }
         writeln!(out, "{table}")?;
@@ -124,6 +169,75 @@ fn to_cell(cell: &Cell, color: bool) -> comfy_table::Cell {
         }
     }
     c
+}
+
+/// The longest line of a column, header included, in characters.
+fn longest_line(view: &TableView, column: usize) -> usize {
+    view.rows
+        .iter()
+        .filter_map(|r| r.get(column))
+        .flat_map(|c| c.text.lines())
+        .chain(view.headers.get(column).map(String::as_str))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The narrowest the table can be without splitting what must not be split: identifiers
+/// whole, unwrapped columns at their content, `min_widths` at their bound, other columns at
+/// ten characters, and the borders.
+fn needed_width(view: &TableView) -> usize {
+    let columns = view.headers.len();
+    let longest = |column: usize| longest_line(view, column);
+    let content: usize = (0..columns)
+        .map(|c| {
+            if view.unwrapped.contains(&c) || view.identifiers.contains(&c) {
+                longest(c)
+            } else if let Some(&(_, min)) = view.min_widths.iter().find(|(i, _)| *i == c) {
+                usize::from(min).saturating_sub(2).max(10)
+            } else {
+                longest(c).min(10)
+            }
+        })
+        .sum();
+    // `│ a ┆ b │`: two spaces of padding per column and one border more than columns.
+    content + 3 * columns + 1
+}
+
+/// Breaks each line of `text` longer than `width` after a separator, keeping the separator
+/// at the end of the line it closes. A piece with no separator that is still too long is
+/// left whole for the table to split.
+fn break_identifier(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (at, c) in line.char_indices() {
+            if matches!(c, '.' | '_' | '-' | '/') {
+                pieces.push(&line[start..at + c.len_utf8()]);
+                start = at + c.len_utf8();
+            }
+        }
+        pieces.push(&line[start..]);
+        let mut current = 0;
+        for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+            let n = piece.chars().count();
+            if current > 0 && current + n > width {
+                out.push('\n');
+                current = 0;
+            }
+            out.push_str(piece);
+            current += n;
+        }
+    }
+    out
 }
 
 fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
@@ -158,6 +272,23 @@ fn generic_view(report: &Report) -> TableView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_break_after_separators() {
+        assert_eq!(
+            break_identifier("logging.level.org.springframework.web", 20),
+            "logging.level.org.\nspringframework.web"
+        );
+        assert_eq!(break_identifier("short.key", 20), "short.key");
+        assert_eq!(
+            break_identifier("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", 16),
+            "SPRING_\nDATASOURCE_\nHIKARI_MAXIMUM_\nPOOL_SIZE"
+        );
+        assert_eq!(
+            break_identifier("averyveryverylongword", 8),
+            "averyveryverylongword"
+        );
+    }
     use crate::report::Finding;
 
     fn report() -> Report {

@@ -26,6 +26,18 @@ pub struct RuleDescriptor {
     pub help_uri: Option<String>,
 }
 
+impl RuleDescriptor {
+    pub fn new(id: &str, name: &str, description: &str, default_severity: Severity) -> Self {
+        RuleDescriptor {
+            id: id.into(),
+            name: name.into(),
+            description: description.into(),
+            default_severity,
+            help_uri: None,
+        }
+    }
+}
+
 /// Everything one command run produced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {

@@ -14,6 +14,14 @@ pub struct TableView {
     /// Columns that may wrap, but not below this many characters (identifiers people
     /// search for, such as a key).
     pub min_widths: Vec<(usize, u16)>,
+    /// Columns of dotted identifiers (configuration keys): as wide as the longest one where
+    /// the width allows, else broken after `.`, `_`, `-` or `/`, never inside a word.
+    pub identifiers: Vec<usize>,
+    /// The same findings as compiler-style diagnostics, printed instead of the table when
+    /// the table cannot fit the width without splitting identifiers, the unwrapped columns
+    /// or the lower bounds of `min_widths` (a narrow terminal, many environments). They
+    /// stand alone: the title, which belongs to the table, is not printed with them.
+    pub narrow: Vec<String>,
     /// Lines printed under the table (totals, explanations).
     pub footer: Vec<String>,
 }

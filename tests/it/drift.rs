@@ -581,12 +581,14 @@ fn the_starter_policy_pack_loads_and_works() {
 
 #[test]
 fn the_readme_shows_the_demo_as_it_really_prints() {
-    let out = opsguard_with_env(&drift_demo(), &["drift", "check"], &[("COLUMNS", "130")]);
+    let out = opsguard_with_env(&drift_demo(), &["drift", "check"], &[("COLUMNS", "160")]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert!(stdout(&out).contains("9 findings"), "{}", transcript(&out));
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
     assert!(
         readme.contains(&stdout(&out)),
         "README.md's drift demo is stale; paste the output of \
-         `cd fixtures/drift && COLUMNS=130 opsguard drift check`:\n{}",
+         `cd fixtures/drift && COLUMNS=160 opsguard drift check`:\n{}",
         stdout(&out)
     );
 }
@@ -958,5 +960,125 @@ fn input_format_reads_files_whatever_their_names_say() {
         ["db.pool"],
         "{}",
         transcript(&out)
+    );
+}
+
+#[test]
+fn a_list_item_in_one_environment_only_is_one_finding() {
+    let dir = scratch(&[
+        (
+            "dev.yaml",
+            "containers:\n  - name: web\n    env:\n      - name: LOG_LEVEL\n        value: debug\n      - name: EXTRA\n        value: \"1\"\n    ports:\n      - containerPort: 80\n      - containerPort: 9090\n        protocol: TCP\n",
+        ),
+        (
+            "prod.yaml",
+            "containers:\n  - name: web\n    env:\n      - name: LOG_LEVEL\n        value: info\n    ports:\n      - containerPort: 80\n",
+        ),
+    ]);
+    let out = opsguard(
+        dir.path(),
+        &["drift", "diff", "dev.yaml", "prod.yaml", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let rows: Vec<(String, String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["key"].as_str().unwrap().to_string(),
+                f["values"]["dev.yaml"].as_str().unwrap_or("-").to_string(),
+                f["sources"]["dev.yaml"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "containers[name=web].env[name=EXTRA]".into(),
+                "name: EXTRA, value: 1".into(),
+                "dev.yaml:6".into()
+            ),
+            (
+                "containers[name=web].env[name=LOG_LEVEL].value".into(),
+                "debug".into(),
+                "dev.yaml:5".into()
+            ),
+            (
+                "containers[name=web].ports[1]".into(),
+                "containerPort: 9090, protocol: TCP".into(),
+                "dev.yaml:10".into()
+            ),
+        ]
+    );
+    // The other way round: the item is reported where it is, missing in the other file.
+    let out = opsguard(
+        dir.path(),
+        &["drift", "diff", "prod.yaml", "dev.yaml", "--format", "json"],
+    );
+    let doc = json(&out);
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 3, "{doc}");
+    assert_eq!(
+        doc["findings"][0]["detail"],
+        "list item missing in prod.yaml"
+    );
+}
+
+#[test]
+fn without_a_terminal_tables_fit_120_columns_or_become_diagnostics() {
+    // No COLUMNS and stdout is a pipe: 120 columns; the demo's matrix needs more.
+    let out = opsguard(&drift_demo(), &["drift", "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .all(|l| l.chars().count() <= 120 || l.contains("postgres://")),
+        "{text}"
+    );
+    assert!(text.contains("warning[drift/differs]: database.pool_size\n  --> config/prod.json:6\n   = dev: 5 (config/dev.yaml:7)\n"), "{text}");
+    // A wide terminal keeps the matrix, with keys and file:line never split.
+    let out = opsguard_with_env(&drift_demo(), &["drift", "check"], &[("COLUMNS", "130")]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("│ deployment.containers[name=web].image ┆"),
+        "{text}"
+    );
+    assert!(text.contains("┆ staging.env:10 ┆"), "{text}");
+    // COLUMNS=0: never wrap.
+    let out = opsguard_with_env(&drift_demo(), &["drift", "check"], &[("COLUMNS", "0")]);
+    assert!(
+        stdout(&out).lines().any(|l| l.chars().count() > 130),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn an_environment_in_opsguard_toml_may_name_its_format() {
+    let dir = scratch(&[
+        ("dev.conf", "db.pool=5\n"),
+        ("prod.conf", "db:\n  pool: 5\n"),
+        (
+            "opsguard.toml",
+            "[drift.envs]\ndev = { files = \"dev.conf\", format = \"properties\" }\nprod = { files = [\"prod.conf\"], format = \"yaml\" }\n",
+        ),
+    ]);
+    let out = opsguard(dir.path(), &["drift", "check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(json(&out)["summary"]["keys_compared"], 1);
+
+    std::fs::write(
+        dir.path().join("opsguard.toml"),
+        "[drift.envs]\ndev = { files = \"dev.conf\", format = \"hcl\" }\nprod = \"prod.conf\"\n",
+    )
+    .unwrap();
+    let out = opsguard(dir.path(), &["drift", "check"]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: opsguard.toml:2:38: unknown variant, expected one of `yaml`"),
+        "{err}"
     );
 }

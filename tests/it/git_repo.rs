@@ -81,6 +81,18 @@ impl TestRepo {
             .unwrap()
     }
 
+    /// Commits `files` as `who` at `unix_seconds` (the clock goes on from there).
+    pub fn commit_at(
+        &self,
+        unix_seconds: i64,
+        who: &str,
+        message: &str,
+        files: &[(&str, Option<&[u8]>)],
+    ) -> Oid {
+        self.clock.set(unix_seconds - 3600);
+        self.commit(who, message, files)
+    }
+
     pub fn branch(&self, name: &str) {
         let head = self.repo.head().unwrap().peel_to_commit().unwrap();
         self.repo.branch(name, &head, false).unwrap();

@@ -10,6 +10,7 @@ mod cost_aws;
 mod cost_fleet;
 mod cost_fleet_aws;
 mod drift;
+mod drift_flags;
 mod formats;
 mod git_repo;
 mod hostile;

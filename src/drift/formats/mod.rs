@@ -14,11 +14,14 @@ use std::sync::Arc;
 use super::tree::Parsed;
 use crate::error::Result;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// In `opsguard.toml` (`format = "properties"`), by the names `--input-format` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Yaml,
     Json,
     Toml,
+    #[serde(rename = "env")]
     Dotenv,
     Ini,
     Properties,
