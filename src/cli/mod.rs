@@ -7,6 +7,7 @@ mod cost;
 mod cost_fleet;
 mod drift;
 mod man;
+mod progress;
 mod schema;
 mod secrets;
 

@@ -1,19 +1,23 @@
 //! `opsguard secrets scan | baseline | rules | hook`.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::args::{HookCommand, RulesCommand, SecretsCommand, SecretsScanArgs};
+use super::progress::Ticker;
 use super::{Context, Outcome};
 use crate::config::LoadedConfig;
 use crate::error::{Error, Result};
 use crate::input::{self, Named};
-use crate::output::emit_bytes;
+use crate::output::{emit_bytes, Destination, Format};
 use crate::report::{Cell, Finding, Location, Report, Severity, TableView};
 use crate::secrets::config::parse_size;
 use crate::secrets::diagnostics::{self, Suppressions};
 use crate::secrets::engine::Engine;
 use crate::secrets::git::{self, Selection};
 use crate::secrets::occurrence::ScanOutput;
+use crate::secrets::progress::ScanProgress;
 use crate::secrets::rules::{self, RuleSet};
 use crate::secrets::{baseline, check, files, findings, hook};
 
@@ -89,7 +93,7 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
             .unwrap_or(DEFAULT_MAX_BLOB_SIZE),
     };
     let engine = Engine::new(&rules);
-    let (output, root) = gather(args, &engine, max_blob_size)?;
+    let (output, root) = gather(ctx, args, &engine, max_blob_size)?;
     let mut suppressions = Suppressions::default();
     let baseline_path = args
         .baseline
@@ -145,6 +149,7 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
 
 /// Runs the right adapter; returns its output and the root where `.gitleaksignore` lives.
 fn gather(
+    ctx: &Context,
     args: &SecretsScanArgs,
     engine: &Engine,
     max_blob_size: u64,
@@ -186,7 +191,20 @@ fn gather(
         (None, false) => Selection::AllRefs,
     };
     let root = git::open(path)?.workdir().map(Path::to_path_buf);
-    Ok((git::scan(path, &selection, engine, max_blob_size)?, root))
+    let progress = Arc::new(ScanProgress::default());
+    let machine_format_to_pipe = ctx.format != Format::Human
+        && matches!(ctx.destination, Destination::Stdout)
+        && !std::io::stdout().is_terminal();
+    let _ticker = Ticker::start(
+        Arc::clone(&progress),
+        super::progress::wanted(
+            std::io::stderr().is_terminal(),
+            ctx.messages.quiet,
+            machine_format_to_pipe,
+        ),
+    );
+    let output = git::scan(path, &selection, engine, max_blob_size, &progress)?;
+    Ok((output, root))
 }
 
 fn list(ctx: &Context, explicit: Option<&Path>) -> Result<Outcome> {

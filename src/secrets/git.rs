@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::engine::{Blob, Engine, Hit};
 use super::git_objects::{self, Inspection};
 use super::occurrence::{Commit, Occurrence, ScanOutput, Stats};
+use super::progress::ScanProgress;
 use crate::date::Date;
 use crate::error::{Error, Result};
 
@@ -55,6 +56,7 @@ pub fn scan(
     selection: &Selection,
     engine: &Engine,
     max_blob_size: u64,
+    progress: &ScanProgress,
 ) -> Result<ScanOutput> {
     // libgit2 re-hashes every object it reads with collision-detecting SHA-1; a read-only
     // scan does not need that, and it costs a sixth of the run.
@@ -83,8 +85,16 @@ pub fn scan(
     // streams blobs through a bounded channel to the scanning threads.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Target)>(4096);
     let (enumerated, (stats, hits)) = std::thread::scope(|scope| {
-        let producer = scope.spawn(|| enumerate(&repo_path, &inspection, selection, sender));
-        let scanned = scan_stream(receiver, &repo_path, &inspection, engine, max_blob_size);
+        let producer =
+            scope.spawn(|| enumerate(&repo_path, &inspection, selection, sender, progress));
+        let scanned = scan_stream(
+            receiver,
+            &repo_path,
+            &inspection,
+            engine,
+            max_blob_size,
+            progress,
+        );
         (
             producer
                 .join()
@@ -160,6 +170,7 @@ fn enumerate(
     inspection: &Inspection,
     selection: &Selection,
     sender: std::sync::mpsc::SyncSender<(usize, Target)>,
+    progress: &ScanProgress,
 ) -> Result<(Vec<Target>, Stats)> {
     let repo = inspection.open(repo_path).map_err(git_error)?;
     let mut targets = Vec::new();
@@ -169,8 +180,8 @@ fn enumerate(
         targets.push(target);
     };
     match selection {
-        Selection::AllRefs => all_refs(&repo, &mut stats, &mut emit)?,
-        Selection::Range(range) => range_targets(&repo, range, &mut stats, &mut emit)?,
+        Selection::AllRefs => all_refs(&repo, &mut stats, &mut emit, progress)?,
+        Selection::Range(range) => range_targets(&repo, range, &mut stats, &mut emit, progress)?,
         Selection::Staged => staged(&repo, &mut emit)?,
     }
     Ok((targets, stats))
@@ -179,7 +190,12 @@ fn enumerate(
 /// Every unique blob reachable from any ref, each with the first commit (oldest first,
 /// topologically) whose tree holds it: the commit that introduced it. Trees already seen
 /// are skipped, so the walk costs one visit per unique tree, not per commit.
-fn all_refs(repo: &Repository, stats: &mut Stats, emit: &mut dyn FnMut(Target)) -> Result<()> {
+fn all_refs(
+    repo: &Repository,
+    stats: &mut Stats,
+    emit: &mut dyn FnMut(Target),
+    progress: &ScanProgress,
+) -> Result<()> {
     let mut walk = repo.revwalk().map_err(git_error)?;
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
         .map_err(git_error)?;
@@ -240,6 +256,7 @@ fn all_refs(repo: &Repository, stats: &mut Stats, emit: &mut dyn FnMut(Target)) 
                 }
             };
             walker.stats.commits += 1;
+            progress.commit_walked();
             match repo.find_commit(oid).and_then(|c| c.tree()) {
                 Ok(tree) => walker.visit(&tree, "", Some(oid)),
                 Err(e) => walker.stats.missing(format!(
@@ -323,6 +340,7 @@ fn range_targets(
     range: &str,
     stats: &mut Stats,
     emit: &mut dyn FnMut(Target),
+    progress: &ScanProgress,
 ) -> Result<()> {
     let mut walk = repo.revwalk().map_err(git_error)?;
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
@@ -352,6 +370,7 @@ fn range_targets(
             }
         };
         stats.commits += 1;
+        progress.commit_walked();
         let (commit, tree) = match repo.find_commit(oid).and_then(|c| {
             let tree = c.tree()?;
             Ok((c, tree))
@@ -481,6 +500,7 @@ fn scan_stream(
     inspection: &Inspection,
     engine: &Engine,
     max_blob_size: u64,
+    progress: &ScanProgress,
 ) -> (Stats, Vec<(usize, Hit)>) {
     let results: Vec<(Stats, Vec<(usize, Hit)>)> = receiver
         .into_iter()
@@ -495,6 +515,7 @@ fn scan_stream(
                 };
                 stats.blobs_scanned += 1;
                 stats.bytes_scanned += blob.size() as u64;
+                progress.blob_scanned(blob.size() as u64);
                 let commit = target.commit.map(|c| c.to_string());
                 let hits = engine.scan(&Blob {
                     path: &target.path,

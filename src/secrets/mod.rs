@@ -20,5 +20,6 @@ pub mod hook;
 pub mod occurrence;
 pub mod pack;
 pub mod placeholder;
+pub mod progress;
 pub mod re2;
 pub mod rules;
