@@ -116,17 +116,23 @@ pub struct FlagReport {
 /// `flag = true`. `.`, `_` and `-` are one separator here, so `features.*` also finds the
 /// `.env` spelling `FEATURES_NEW_SEARCH`, and `FEATURE_*` finds `feature.x`.
 fn is_flag(path: &str, patterns: &[String], policy: &Policy) -> bool {
-    let separators = |text: &str| text.replace(['_', '-'], ".");
-    let path_form = separators(path);
+    let path_form = one_separator(path);
     patterns
         .iter()
-        .any(|p| glob_match(separators(p).as_bytes(), path_form.as_bytes()))
+        .any(|p| glob_match(p.as_bytes(), path_form.as_bytes()))
         || policy.marks_flag(path)
+}
+
+/// `_` and `-` written as `.`, for [`is_flag`].
+fn one_separator(text: &str) -> String {
+    text.replace(['_', '-'], ".")
 }
 
 /// Every flag of the environments, matched across them as `drift check` matches keys: a key
 /// is a flag when its path in any environment is. Null means unset, as in `check`.
 pub fn collect(envs: &[Environment], policy: &Policy, options: &FlagOptions) -> Vec<Flag> {
+    // Patterns in their one-separator form once, not once per key.
+    let patterns: Vec<String> = options.patterns.iter().map(|p| one_separator(p)).collect();
     let mut flags: Vec<Flag> = Vec::new();
     let mut flagged: Vec<bool> = Vec::new();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
@@ -154,7 +160,7 @@ pub fn collect(envs: &[Environment], policy: &Policy, options: &FlagOptions) -> 
                     flagged.push(false);
                     flags.len() - 1
                 });
-                flagged[slot] |= is_flag(&leaf.path, &options.patterns, policy);
+                flagged[slot] |= is_flag(&leaf.path, &patterns, policy);
                 let shown = if scalar.sensitive {
                     options.redactor.mask(&scalar.text)
                 } else {

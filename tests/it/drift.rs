@@ -923,15 +923,10 @@ fn input_format_reads_files_whatever_their_names_say() {
         transcript(&by_name)
     );
     let args = [
-        "--input-format",
-        "yaml",
-        "--format",
-        "json",
-        "--fail-on",
-        "note",
-        "--policy",
-        "/dev/null",
-    ];
+        &["--input-format", "yaml"][..],
+        &JSON_EVERY_FINDING_NO_POLICY,
+    ]
+    .concat();
     let out = drift_check(dir.path(), &["dev=dev.conf", "prod=prod.conf"], &args);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     assert_eq!(finding_keys(&json(&out)), ["db.pool"]);
