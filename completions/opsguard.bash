@@ -1918,7 +1918,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__secrets__subcmd__baseline)
-            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --cache --no-cache --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1937,6 +1937,10 @@ _opsguard() {
                     return 0
                     ;;
                 --max-blob-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2390,7 +2394,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__secrets__subcmd__scan)
-            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --cache --no-cache --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2409,6 +2413,10 @@ _opsguard() {
                     return 0
                     ;;
                 --max-blob-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -223,6 +223,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l baseline -d 'Suppress the findings recorded in FILE by `opsguard secrets baseline`' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l max-blob-size -d 'Skip (and count) blobs larger than this [default: 10MiB]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l cache -d 'Keep what a history scan read in a cache (in DIR, default `.git/opsguard/`), so the next scan reads only new commits and blobs; the report stays the same' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
@@ -240,6 +241,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l strict-rules -d 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l report-unused-ignores -d 'List baseline entries that no longer match any finding'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l fail-on-incomplete -d 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l no-cache -d 'Do not use the cache even if `opsguard.toml` turns it on'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -250,6 +252,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l rules -d 'Rules to use instead of the built-in packs: an opsguard pack or a gitleaks or Betterleaks config (`[extend] useDefault = true` adds to the built-in rules)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l baseline -d 'Suppress the findings recorded in FILE by `opsguard secrets baseline`' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l max-blob-size -d 'Skip (and count) blobs larger than this [default: 10MiB]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l cache -d 'Keep what a history scan read in a cache (in DIR, default `.git/opsguard/`), so the next scan reads only new commits and blobs; the report stays the same' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
@@ -267,6 +270,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l strict-rules -d 'Exit 2 when a rule has to be left out (its regex does not compile) instead of warning and scanning with the others'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l report-unused-ignores -d 'List baseline entries that no longer match any finding'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l fail-on-incomplete -d 'Exit 2 when the scan could not read everything (shallow clone, missing objects)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l no-cache -d 'Do not use the cache even if `opsguard.toml` turns it on'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l exit-zero -d 'Report findings but exit 0 whatever they are'

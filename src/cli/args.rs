@@ -283,6 +283,21 @@ pub struct SecretsScanArgs {
     /// Exit 2 when the scan could not read everything (shallow clone, missing objects).
     #[arg(long)]
     pub fail_on_incomplete: bool,
+
+    /// Keep what a history scan read in a cache (in DIR, default `.git/opsguard/`), so the
+    /// next scan reads only new commits and blobs; the report stays the same.
+    #[arg(
+        long,
+        value_name = "DIR",
+        num_args = 0..=1,
+        require_equals = true,
+        conflicts_with_all = ["range", "staged", "no_git"]
+    )]
+    pub cache: Option<Option<PathBuf>>,
+
+    /// Do not use the cache even if `opsguard.toml` turns it on.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]

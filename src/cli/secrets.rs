@@ -12,14 +12,14 @@ use crate::error::{Error, Result};
 use crate::input::{self, Named};
 use crate::output::{emit_bytes, Destination, Format};
 use crate::report::{Cell, Finding, Location, Report, Severity, TableView};
-use crate::secrets::config::parse_size;
+use crate::secrets::config::{parse_size, CacheSetting, SecretsConfig};
 use crate::secrets::diagnostics::{self, Suppressions};
 use crate::secrets::engine::Engine;
 use crate::secrets::git::{self, Selection};
 use crate::secrets::occurrence::ScanOutput;
 use crate::secrets::progress::ScanProgress;
 use crate::secrets::rules::{self, RuleSet};
-use crate::secrets::{baseline, check, files, findings, hook};
+use crate::secrets::{baseline, check, files, findings, history_cache, hook};
 
 const DEFAULT_MAX_BLOB_SIZE: u64 = 10 * 1024 * 1024;
 
@@ -93,7 +93,17 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
             .unwrap_or(DEFAULT_MAX_BLOB_SIZE),
     };
     let engine = Engine::new(&rules);
-    let (output, root) = gather(ctx, args, &engine, max_blob_size)?;
+    let cache = cache_request(args, section, &rules, max_blob_size);
+    let (output, root) = gather(ctx, args, &engine, max_blob_size, cache.as_ref())?;
+    if let Some(used) = &output.cache {
+        ctx.messages.status(&format!(
+            "cache {}: {} of {} blobs known from earlier scans{}",
+            crate::paths::display_path(&used.file),
+            used.blobs_reused,
+            output.stats.blobs_scanned + output.stats.blobs_skipped,
+            if used.written { "" } else { " (not updated)" }
+        ));
+    }
     let mut suppressions = Suppressions::default();
     let baseline_path = args
         .baseline
@@ -147,12 +157,38 @@ fn scan(ctx: &Context, args: &SecretsScanArgs, command: &str) -> Result<(Report,
     Ok((report, incomplete))
 }
 
+/// `--cache[=DIR]`, else `[secrets] cache` unless `--no-cache`; only full-history scans use
+/// it (a `--staged` hook run with the cache on in `opsguard.toml` just does not).
+fn cache_request(
+    args: &SecretsScanArgs,
+    section: Option<(&SecretsConfig, &LoadedConfig)>,
+    rules: &RuleSet,
+    max_blob_size: u64,
+) -> Option<git::CacheRequest> {
+    if args.no_cache || args.no_git || args.staged || args.range.is_some() {
+        return None;
+    }
+    let dir = match &args.cache {
+        Some(dir) => dir.clone(),
+        None => match section.and_then(|(s, c)| s.cache.as_ref().map(|x| (x, c)))? {
+            (CacheSetting::On(false), _) => return None,
+            (CacheSetting::On(true), _) => None,
+            (CacheSetting::Dir(dir), loaded) => Some(loaded.resolve(dir)),
+        },
+    };
+    Some(git::CacheRequest {
+        dir,
+        key: history_cache::key(rules, max_blob_size),
+    })
+}
+
 /// Runs the right adapter; returns its output and the root where `.gitleaksignore` lives.
 fn gather(
     ctx: &Context,
     args: &SecretsScanArgs,
     engine: &Engine,
     max_blob_size: u64,
+    cache: Option<&git::CacheRequest>,
 ) -> Result<(ScanOutput, Option<PathBuf>)> {
     if args.path.as_os_str() == "-" {
         let bytes = input::read_stdin(max_blob_size)?;
@@ -203,7 +239,7 @@ fn gather(
             machine_format_to_pipe,
         ),
     );
-    let output = git::scan(path, &selection, engine, max_blob_size, &progress)?;
+    let output = git::scan(path, &selection, engine, max_blob_size, &progress, cache)?;
     Ok((output, root))
 }
 

@@ -9,6 +9,7 @@ use crate::drift::units::parse_bytes;
 /// rules = ".gitleaks.toml"        # a gitleaks config or an opsguard pack
 /// baseline = "secrets-baseline.json"
 /// max_blob_size = "10MiB"         # or a number of bytes
+/// cache = true                    # or a directory: keep history scans incremental
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +23,16 @@ pub struct SecretsConfig {
     /// In bytes; validated while the file is read, so a bad size names its line.
     #[serde(default, deserialize_with = "size")]
     pub max_blob_size: Option<u64>,
+    /// `true` for the default place under the repository's git directory, or a directory.
+    #[serde(default)]
+    pub cache: Option<CacheSetting>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum CacheSetting {
+    On(bool),
+    Dir(String),
 }
 
 /// A size in bytes: a positive integer, or a string such as `"10MiB"` or `"500KB"`.
@@ -61,6 +72,17 @@ mod tests {
         assert_eq!(c.secrets.max_blob_size, Some(1_048_576));
         let c = parse("[secrets]\nmax_blob_size = 2048\n", Path::new("o.toml")).unwrap();
         assert_eq!(c.secrets.max_blob_size, Some(2048));
+    }
+
+    #[test]
+    fn the_cache_is_on_off_or_a_directory() {
+        use super::CacheSetting;
+        let c = parse("[secrets]\ncache = true\n", Path::new("o.toml")).unwrap();
+        assert_eq!(c.secrets.cache, Some(CacheSetting::On(true)));
+        let c = parse("[secrets]\ncache = \"ci-cache\"\n", Path::new("o.toml")).unwrap();
+        assert_eq!(c.secrets.cache, Some(CacheSetting::Dir("ci-cache".into())));
+        let err = parse("[secrets]\ncache = 3\n", Path::new("o.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("o.toml:2:9:"), "{err}");
     }
 
     #[test]

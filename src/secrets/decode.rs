@@ -107,6 +107,83 @@ pub fn segments(text: &[u8], budget: usize) -> Vec<Segment> {
     out
 }
 
+/// What an earlier version of a text shares with the current one, and the earlier
+/// version's segments: enough to find the current segments by decoding only the changed
+/// middle.
+pub struct Shared<'a> {
+    pub old_len: usize,
+    /// The lengths of the longest common prefix and suffix (not overlapping).
+    pub prefix: usize,
+    pub suffix: usize,
+    /// Every segment of the earlier version (a list the budget did not cut short).
+    pub segments: &'a [Segment],
+}
+
+/// [`segments`], and whether they are all of the text's segments (the budget did not cut
+/// the list short). With what an earlier version shares, only the changed middle is
+/// searched; the answer is the same.
+pub fn segments_since(text: &[u8], budget: usize, shared: Option<Shared>) -> (Vec<Segment>, bool) {
+    if let Some(found) = shared.and_then(|shared| reuse(text, budget, shared)) {
+        return (found, true);
+    }
+    let found = segments(text, budget);
+    let complete = decoded_len(&found) < budget;
+    (found, complete)
+}
+
+fn decoded_len(segments: &[Segment]) -> usize {
+    segments.iter().map(|s| s.decoded.len()).sum()
+}
+
+/// The segments of `text` from an earlier version's, or `None` when the budget could cut
+/// them short. Every segment lies in a maximal run of URL bytes (a superset of the base64
+/// alphabet) and depends only on that run; so the runs wholly inside the shared prefix
+/// or suffix are the earlier version's, and only the runs touching the change are searched.
+fn reuse(text: &[u8], budget: usize, shared: Shared) -> Option<Vec<Segment>> {
+    let Shared {
+        old_len,
+        prefix,
+        suffix,
+        segments: old,
+    } = shared;
+    if prefix + suffix > text.len().min(old_len) {
+        return None;
+    }
+    let mut from = prefix;
+    while from > 0 && is_url_byte(text[from - 1]) {
+        from -= 1;
+    }
+    let mut to = text.len() - suffix;
+    while to < text.len() && is_url_byte(text[to]) {
+        to += 1;
+    }
+    // `text[..from]` and `text[to..]` are the earlier version's first `from` and last
+    // `text.len() - to` bytes; a byte outside the URL alphabet (or an end) bounds each.
+    let old_to = old_len - (text.len() - to);
+    let middle = segments(&text[from..to], budget);
+    let mut out = Vec::new();
+    for encoding in [Encoding::Base64, Encoding::Percent] {
+        let of = |s: &&Segment| s.encoding == encoding;
+        out.extend(old.iter().filter(of).filter(|s| s.end <= from).cloned());
+        out.extend(middle.iter().filter(of).map(|s| Segment {
+            start: s.start + from,
+            end: s.end + from,
+            ..s.clone()
+        }));
+        out.extend(
+            old.iter()
+                .filter(of)
+                .filter(|s| s.start >= old_to)
+                .map(|s| Segment {
+                    start: s.start - old_to + to,
+                    end: s.end - old_to + to,
+                    ..s.clone()
+                }),
+        );
+    }
+    (decoded_len(&out) < budget).then_some(out)
+}
+
 fn base64_segment(run: &[u8], start: usize) -> Option<Segment> {
     // Trim a leading `-`/`_` (identifiers such as `my-key-…`) and keep `=` only at the end.
     let trimmed_start = run
@@ -142,8 +219,25 @@ fn base64_segment(run: &[u8], start: usize) -> Option<Segment> {
     })
 }
 
+/// Bytes that may appear in a URL, percent escapes included.
+static URL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let extra = b"-._~%!$&'()*+,;=:@/?#[]";
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        table[extra[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn is_url_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~%!$&'()*+,;=:@/?#[]".contains(&b)
+    URL_BYTES[b as usize]
 }
 
 fn percent_decode(text: &[u8]) -> Vec<u8> {
@@ -215,6 +309,51 @@ mod tests {
             String::from_utf8_lossy(&pct[0].decoded),
             "url=postgres://app:changeme@db/x"
         );
+    }
+
+    const PIECES: &[&str] = &[
+        "c2VjcmV0LXRva2VuLXZhbHVl",
+        "QUtJQVo=",
+        "%41%42",
+        "%2F",
+        " ",
+        "\n",
+        "x",
+        "-",
+        "_",
+        "=",
+        "\"",
+        "/",
+        "abc",
+        "Zm9vYmFyYmF6",
+        "%zz",
+        "%",
+    ];
+
+    proptest::proptest! {
+        /// Decoding only the changed middle of a new version finds exactly what decoding
+        /// the whole of it finds, under any budget.
+        #[test]
+        fn an_earlier_version_changes_nothing_but_the_work(
+            old in proptest::collection::vec(0usize..16, 0..40),
+            cut in 0usize..40,
+            removed in 0usize..6,
+            inserted in proptest::collection::vec(0usize..16, 0..6),
+            budget in proptest::sample::select(vec![24usize, 64, 1 << 20]),
+        ) {
+            let (old_text, text) =
+                crate::secrets::edited_text::versions(PIECES, &old, cut, removed, inserted);
+            let (old_segments, complete) = segments_since(&old_text, budget, None);
+            if !complete {
+                // A list the budget cut short is never offered as an earlier version's.
+                return Ok(());
+            }
+            let prefix = crate::secrets::engine::common_prefix(&old_text, &text);
+            let suffix = crate::secrets::engine::common_suffix(&old_text[prefix..], &text[prefix..]);
+            let shared = Shared { old_len: old_text.len(), prefix, suffix, segments: &old_segments };
+            let (found, _) = segments_since(&text, budget, Some(shared));
+            proptest::prop_assert_eq!(found, segments(&text, budget));
+        }
     }
 
     #[test]

@@ -118,6 +118,12 @@ pub fn report(
     report
         .summary
         .insert("commits_scanned".into(), stats.commits.into());
+    if scan.cache.is_some() {
+        // Also counted in `blobs_scanned` / `blobs_skipped`: the report is a full scan's.
+        report
+            .summary
+            .insert("blobs_cached".into(), stats.blobs_cached.into());
+    }
     report
         .summary
         .insert("rules".into(), rules.rules.len().into());

@@ -2,7 +2,7 @@
 //! returns the hits; it knows nothing of git, files or output.
 
 use super::allowlist::Candidate;
-use super::decode::{self, Encoding};
+use super::decode::{self, Encoding, Segment, Shared};
 use super::entropy::shannon;
 use super::filter_expr::FilterInput;
 use super::placeholder;
@@ -41,13 +41,83 @@ pub struct Engine<'r> {
     rules: &'r RuleSet,
 }
 
+/// Where each prefilter keyword first and last starts in a text: enough to tell, for the
+/// next version of the same file, which keywords lie in the bytes the two share, so only
+/// the changed bytes need the keyword search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeywordSpans {
+    /// `(keyword, first start, last start)`, by keyword.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+/// What the scan of one version of a file leaves for the next version's scan.
+#[derive(Debug, Clone, Default)]
+pub struct VersionNotes {
+    keywords: KeywordSpans,
+    /// Every decoded segment, when the decode budget did not cut the list short.
+    segments: Option<Vec<Segment>>,
+}
+
+impl VersionNotes {
+    /// Bytes held beyond the version's content.
+    pub fn size(&self) -> usize {
+        self.segments
+            .iter()
+            .flatten()
+            .map(|s| s.decoded.len())
+            .sum::<usize>()
+            + self.keywords.spans.len() * std::mem::size_of::<(usize, usize, usize)>()
+    }
+}
+
+/// An earlier version of a blob's file, already scanned.
+pub struct Earlier<'a> {
+    pub content: &'a [u8],
+    pub notes: &'a VersionNotes,
+}
+
+/// How an earlier version and the current one overlap.
+#[derive(Clone, Copy)]
+struct Overlap {
+    old_len: usize,
+    prefix: usize,
+    suffix: usize,
+}
+
+impl Overlap {
+    fn of(old: &[u8], text: &[u8]) -> Overlap {
+        let prefix = common_prefix(old, text);
+        let suffix = common_suffix(&old[prefix..], &text[prefix..]);
+        Overlap {
+            old_len: old.len(),
+            prefix,
+            suffix,
+        }
+    }
+}
+
 impl<'r> Engine<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
         Engine { rules }
     }
 
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
     /// Every allowed-through hit in `blob`, deduplicated, in order of position.
     pub fn scan(&self, blob: &Blob) -> Vec<Hit> {
+        self.scan_version(blob, None).0
+    }
+
+    /// [`Engine::scan`], given an earlier version of the same file (the same hits as
+    /// without it: the keyword search and the decoder skip the bytes the versions share).
+    /// Also returns notes for the next version, when they are known exactly.
+    pub fn scan_version(
+        &self,
+        blob: &Blob,
+        earlier: Option<Earlier>,
+    ) -> (Vec<Hit>, Option<VersionNotes>) {
         let mut hits = Vec::new();
         if let Some(filter) = &self.rules.path_filter {
             let skipped = filter.drops(&FilterInput {
@@ -57,7 +127,7 @@ impl<'r> Engine<'r> {
                 path: blob.path,
             });
             if skipped {
-                return hits;
+                return (hits, None);
             }
         }
         for (i, rule) in self.rules.rules.iter().enumerate() {
@@ -78,16 +148,32 @@ impl<'r> Engine<'r> {
             }
         }
         let printable;
-        let content = if looks_binary(blob.content) {
+        let binary = looks_binary(blob.content);
+        let (content, earlier) = if binary {
             printable = printable_runs(blob.content);
-            &printable[..]
+            (&printable[..], None)
         } else {
-            blob.content
+            (blob.content, earlier)
         };
+        let earlier = earlier.map(|e| (Overlap::of(e.content, content), e.notes));
+        let (present, spans) =
+            self.keywords_in(content, earlier.map(|(o, notes)| (o, &notes.keywords)));
+        let shared = earlier.and_then(|(overlap, notes)| {
+            Some(Shared {
+                old_len: overlap.old_len,
+                prefix: overlap.prefix,
+                suffix: overlap.suffix,
+                segments: notes.segments.as_deref()?,
+            })
+        });
         let mut raw = Vec::new();
-        self.scan_text(blob, content, 0, None, &mut raw);
+        let segments = self.scan_text_with(blob, content, 0, None, &present, shared, &mut raw);
+        // Notes on the printable strings say nothing about the next version's bytes.
+        let notes = spans
+            .filter(|_| !binary)
+            .map(|keywords| VersionNotes { keywords, segments });
         if raw.is_empty() {
-            return hits;
+            return (hits, notes);
         }
         let lines = LineIndex::new(content);
         for (offset, mut hit) in raw {
@@ -98,7 +184,7 @@ impl<'r> Engine<'r> {
         }
         hits.sort_by_key(|h| (h.line, h.column, h.rule));
         hits.dedup_by(|a, b| a.rule == b.rule && a.secret == b.secret && a.line == b.line);
-        self.drop_less_specific_overlaps(hits)
+        (self.drop_less_specific_overlaps(hits), notes)
     }
 
     /// A generic rule says less than a specific one: where two rules match the same secret
@@ -139,8 +225,25 @@ impl<'r> Engine<'r> {
         encoding: Option<Encoding>,
         out: &mut Vec<(usize, Hit)>,
     ) {
-        let candidates = self.candidate_rules(text);
-        for index in candidates {
+        let (present, _) = self.keywords_in(text, None);
+        self.scan_text_with(blob, text, depth, encoding, &present, None, out);
+    }
+
+    /// [`Engine::scan_text`] with the keywords present in `text` already known, and what
+    /// an earlier version shares with it. Returns the text's decoded segments when they
+    /// are all of them, for the next version.
+    #[allow(clippy::too_many_arguments)]
+    fn scan_text_with(
+        &self,
+        blob: &Blob,
+        text: &[u8],
+        depth: usize,
+        encoding: Option<Encoding>,
+        present: &[bool],
+        shared: Option<Shared>,
+        out: &mut Vec<(usize, Hit)>,
+    ) -> Option<Vec<Segment>> {
+        for index in self.candidate_rules(present) {
             let rule = &self.rules.rules[index];
             if rule
                 .path
@@ -174,37 +277,38 @@ impl<'r> Engine<'r> {
                 }
             }
         }
-        if depth < MAX_DECODE_DEPTH {
-            for segment in decode::segments(text, DECODE_BUDGET) {
-                // An allow marker on the line of the encoded text covers what it decodes to.
-                if has_inline_allow(line_around(text, segment.start, segment.end)) {
-                    continue;
-                }
-                let mut inner = Vec::new();
-                self.scan_text(
-                    blob,
-                    &segment.decoded,
-                    depth + 1,
-                    Some(segment.encoding),
-                    &mut inner,
-                );
-                out.extend(inner.into_iter().map(|(_, hit)| (segment.start, hit)));
-            }
+        if depth >= MAX_DECODE_DEPTH {
+            return None;
         }
+        let (segments, complete) = decode::segments_since(text, DECODE_BUDGET, shared);
+        for segment in &segments {
+            // An allow marker on the line of the encoded text covers what it decodes to.
+            if has_inline_allow(line_around(text, segment.start, segment.end)) {
+                continue;
+            }
+            let mut inner = Vec::new();
+            self.scan_text(
+                blob,
+                &segment.decoded,
+                depth + 1,
+                Some(segment.encoding),
+                &mut inner,
+            );
+            out.extend(inner.into_iter().map(|(_, hit)| (segment.start, hit)));
+        }
+        complete.then_some(segments)
     }
 
-    /// The rules whose keywords occur in `text`, plus the keyword-less ones, in rule order.
-    fn candidate_rules(&self, text: &[u8]) -> Vec<usize> {
+    /// The rules whose keywords are `present`, plus the keyword-less ones, in rule order.
+    fn candidate_rules(&self, present: &[bool]) -> Vec<usize> {
         let prefilter = self.rules.prefilter();
         let mut selected = vec![false; self.rules.rules.len()];
         for &i in &prefilter.unconditional {
             selected[i] = true;
         }
-        if let Some(automaton) = &prefilter.automaton {
-            for m in automaton.find_overlapping_iter(text) {
-                for &i in &prefilter.rules_of_keyword[m.pattern().as_usize()] {
-                    selected[i] = true;
-                }
+        for (keyword, _) in present.iter().enumerate().filter(|(_, &p)| p) {
+            for &i in &prefilter.rules_of_keyword[keyword] {
+                selected[i] = true;
             }
         }
         selected
@@ -212,6 +316,82 @@ impl<'r> Engine<'r> {
             .enumerate()
             .filter_map(|(i, &s)| s.then_some(i))
             .collect()
+    }
+
+    /// Which keywords occur in `text` (by keyword index), and where each first and last
+    /// starts when that is known exactly. With an earlier version of the text, only the
+    /// bytes between the longest common prefix and suffix (widened by a keyword's length)
+    /// are searched: a keyword lies wholly in the shared prefix exactly when its first
+    /// occurrence in the earlier version does, and likewise for the suffix and its last.
+    fn keywords_in(
+        &self,
+        text: &[u8],
+        earlier: Option<(Overlap, &KeywordSpans)>,
+    ) -> (Vec<bool>, Option<KeywordSpans>) {
+        let prefilter = self.rules.prefilter();
+        let count = prefilter.keyword_len.len();
+        let Some(automaton) = &prefilter.automaton else {
+            return (Vec::new(), Some(KeywordSpans::default()));
+        };
+        const NONE: (usize, usize) = (usize::MAX, 0);
+        let mut found = vec![NONE; count];
+        let search = |from: usize, to: usize, found: &mut [(usize, usize)]| {
+            let input = aho_corasick::Input::new(text).span(from..to);
+            for m in automaton.find_overlapping_iter(input) {
+                let span = &mut found[m.pattern().as_usize()];
+                span.0 = span.0.min(m.start());
+                span.1 = span.1.max(m.start());
+            }
+        };
+        let Some((overlap, earlier)) = earlier else {
+            search(0, text.len(), &mut found);
+            return spans_from(found, NONE);
+        };
+        let Overlap {
+            old_len,
+            prefix,
+            suffix,
+        } = overlap;
+        let widen = prefilter.max_keyword_len.saturating_sub(1);
+        let from = prefix.saturating_sub(widen);
+        let to = (text.len() - suffix + widen).min(text.len());
+        search(from, to, &mut found);
+        let mut exact = true;
+        for &(keyword, first, last) in &earlier.spans {
+            let len = prefilter.keyword_len[keyword];
+            let in_prefix = first + len <= prefix;
+            let suffix_start = old_len - suffix;
+            let in_suffix = last >= suffix_start;
+            let span = &mut found[keyword];
+            let in_middle = span.0 != usize::MAX;
+            if !(in_prefix || in_middle || in_suffix) {
+                continue;
+            }
+            // The first start: in the prefix, else in the searched middle, else the
+            // first one in the suffix, known only if the earlier first was there.
+            if in_prefix {
+                span.0 = first;
+            } else if !in_middle {
+                if first >= suffix_start {
+                    span.0 = first - suffix_start + (text.len() - suffix);
+                } else {
+                    exact = false;
+                    span.0 = text.len() - suffix;
+                }
+            }
+            if in_suffix {
+                span.1 = last - suffix_start + (text.len() - suffix);
+            } else if !in_middle {
+                if last + len <= prefix {
+                    span.1 = last;
+                } else {
+                    exact = false;
+                    span.1 = span.0;
+                }
+            }
+        }
+        let (present, spans) = spans_from(found, NONE);
+        (present, spans.filter(|_| exact))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -276,6 +456,52 @@ impl<'r> Engine<'r> {
             encoding,
         })
     }
+}
+
+fn spans_from(
+    found: Vec<(usize, usize)>,
+    none: (usize, usize),
+) -> (Vec<bool>, Option<KeywordSpans>) {
+    let present = found.iter().map(|&f| f != none).collect();
+    let spans = found
+        .into_iter()
+        .enumerate()
+        .filter(|(_, f)| *f != none)
+        .map(|(k, (first, last))| (k, first, last))
+        .collect();
+    (present, Some(KeywordSpans { spans }))
+}
+
+/// The length of the longest common prefix, compared a block at a time.
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= n && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    at + a[at..n]
+        .iter()
+        .zip(&b[at..n])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// The length of the longest common suffix.
+pub(crate) fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut len = 0;
+    while len + BLOCK <= n && a[n - len - BLOCK..n - len] == b[n - len - BLOCK..n - len] {
+        len += BLOCK;
+    }
+    len + a[..n - len]
+        .iter()
+        .rev()
+        .zip(b[..n - len].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 fn has_inline_allow(line: &[u8]) -> bool {
@@ -391,6 +617,48 @@ mod tests {
         let text = b"a = tok\nb = {{ x }}\n";
         assert_eq!(line_around(text, 4, 8), b"a = tok");
         assert_eq!(line_around(text, 12, 20), b"b = {{ x }}");
+    }
+
+    const PIECES: &[&str] = &[
+        "curl", "pass", "word", "PassWord", "ghp_", "token", " ", "\n", "x", "sk", "akia", "AKIA",
+        "secret", "_auth", "://", "ion_", "=", "7",
+    ];
+
+    proptest::proptest! {
+        /// The keyword search that skips what an earlier version shares gives exactly what a
+        /// full search gives: the same keywords, and the same spans whenever it has them.
+        #[test]
+        fn an_earlier_version_changes_nothing_but_the_work(
+            old in proptest::collection::vec(0usize..18, 0..60),
+            cut in 0usize..60,
+            removed in 0usize..8,
+            inserted in proptest::collection::vec(0usize..18, 0..8),
+        ) {
+            static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+            let engine = Engine::new(RULES.get_or_init(|| crate::secrets::rules::builtin().unwrap()));
+            let (old_text, new_text) =
+                crate::secrets::edited_text::versions(PIECES, &old, cut, removed, inserted);
+            let (_, old_spans) = engine.keywords_in(&old_text, None);
+            let old_spans = old_spans.unwrap();
+            let (full_present, full_spans) = engine.keywords_in(&new_text, None);
+            let overlap = Overlap::of(&old_text, &new_text);
+            let (present, spans) = engine.keywords_in(&new_text, Some((overlap, &old_spans)));
+            proptest::prop_assert_eq!(present, full_present);
+            if let Some(spans) = spans {
+                proptest::prop_assert_eq!(Some(spans), full_spans);
+            }
+        }
+    }
+
+    #[test]
+    fn common_prefix_and_suffix_across_blocks() {
+        let a: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
+        let mut b = a.clone();
+        b[700] = 255;
+        assert_eq!(common_prefix(&a, &b), 700);
+        assert_eq!(common_suffix(&a, &b), 299);
+        assert_eq!(common_prefix(&a, &a[..10]), 10);
+        assert_eq!(common_suffix(b"", b"abc"), 0);
     }
 
     #[test]

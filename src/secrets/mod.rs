@@ -8,6 +8,8 @@ pub mod check;
 pub mod config;
 pub mod decode;
 pub mod diagnostics;
+#[cfg(test)]
+mod edited_text;
 pub mod engine;
 pub mod entropy;
 pub mod files;
@@ -16,6 +18,8 @@ pub mod findings;
 pub mod git;
 pub mod git_index;
 pub mod git_objects;
+pub mod git_pack;
+pub mod history_cache;
 pub mod hook;
 pub mod occurrence;
 pub mod pack;

@@ -39,6 +39,9 @@ pub struct Stats {
     /// Objects a shallow clone or a damaged repository does not have.
     pub objects_missing: u64,
     pub commits: u64,
+    /// Blobs whose verdict came from the history cache instead of being read again
+    /// (counted in `blobs_scanned` or `blobs_skipped` too).
+    pub blobs_cached: u64,
     /// What could not be read, named: a ref, an object, a pack.
     pub problems: Vec<String>,
 }
@@ -58,4 +61,14 @@ pub struct ScanOutput {
     pub warnings: Vec<String>,
     /// Whether the scan could not read everything it should have.
     pub incomplete: bool,
+    /// How the history cache was used, when it was asked for.
+    pub cache: Option<CacheUse>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheUse {
+    pub file: std::path::PathBuf,
+    pub blobs_reused: u64,
+    /// Whether the cache now holds this scan (not after an incomplete one).
+    pub written: bool,
 }

@@ -142,6 +142,10 @@ pub struct Prefilter {
     pub automaton: Option<AhoCorasick>,
     /// For each keyword pattern, the rules that carry it.
     pub rules_of_keyword: Vec<Vec<usize>>,
+    /// For each keyword pattern, its length in bytes (a match is always that long).
+    pub keyword_len: Vec<usize>,
+    /// The longest keyword's length.
+    pub max_keyword_len: usize,
     /// Rules with a regex and no keywords: they run on everything.
     pub unconditional: Vec<usize>,
 }
@@ -182,9 +186,43 @@ impl RuleSet {
             Prefilter {
                 automaton,
                 rules_of_keyword,
+                keyword_len: keywords.iter().map(String::len).collect(),
+                max_keyword_len: keywords.iter().map(String::len).max().unwrap_or(0),
                 unconditional,
             }
         })
+    }
+
+    /// A digest of everything that decides which hits a blob yields: each rule's matching
+    /// fields, allowlists and filters, the global ones, and the engine's version. What only
+    /// shapes the report (severity, description, references) is left out.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        let mut field = |text: String| {
+            hash.update((text.len() as u64).to_le_bytes());
+            hash.update(text.as_bytes());
+        };
+        field(env!("CARGO_PKG_VERSION").to_string());
+        for rule in &self.rules {
+            field(format!(
+                "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
+                rule.id,
+                rule.regex_source,
+                rule.secret_group,
+                rule.entropy,
+                rule.keywords,
+                rule.path.as_ref().map(Regex::as_str),
+                rule.allowlists,
+                rule.filter,
+                rule.specificity,
+            ));
+        }
+        field(format!(
+            "{:?}|{:?}|{:?}",
+            self.allowlists, self.filter, self.path_filter
+        ));
+        hash.finalize().into()
     }
 
     pub fn rule_index(&self, id: &str) -> Option<usize> {

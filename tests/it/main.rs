@@ -15,3 +15,5 @@ mod formats;
 mod git_repo;
 mod hostile;
 mod secrets;
+mod secrets_cache;
+mod secrets_packed;

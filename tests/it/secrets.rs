@@ -23,7 +23,7 @@ fn rules_of(out: &std::process::Output) -> Vec<String> {
 
 /// A repository with a history: a secret added then deleted (only in history), a secret
 /// still at HEAD, a rename, and a secret on an unmerged branch.
-fn history_repo() -> TestRepo {
+pub fn history_repo() -> TestRepo {
     let repo = TestRepo::new();
     repo.commit("Alice", "init", &[("README.md", Some(b"# service\n"))]);
     let env = format!("GITHUB_TOKEN={}\n", github_token(1));
