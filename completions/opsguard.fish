@@ -387,7 +387,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l limit -d 'The budget for the period, in dollars' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l period -r -f -a "month\t'The calendar month'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l forecast -d 'Where the forecast for the rest of the period comes from' -r -f -a "aws\t'Cost Explorer\'s forecast (GetCostForecast); the run rate if it fails, said so'
-run-rate\t'Our own projection: the last week\'s spend, shaped by weekday'"
+run-rate\t'Our own projection: the last three complete days\' level, shaped by weekday (the pattern of the last eight weeks)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'

@@ -545,7 +545,8 @@ pub enum BudgetPeriod {
 pub enum ForecastKind {
     /// Cost Explorer's forecast (GetCostForecast); the run rate if it fails, said so.
     Aws,
-    /// Our own projection: the last week's spend, shaped by weekday.
+    /// Our own projection: the last three complete days' level, shaped by weekday (the
+    /// pattern of the last eight weeks).
     RunRate,
 }
 

@@ -3,7 +3,9 @@
 
 pub mod args;
 mod completions;
+#[cfg(feature = "aws")]
 mod cost;
+#[cfg(feature = "aws")]
 mod cost_fleet;
 mod drift;
 mod man;
@@ -135,7 +137,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Drift(command) => drift::run(&ctx, command),
         Command::Secrets(command) => secrets::run(&ctx, command),
+        #[cfg(feature = "aws")]
         Command::Cost(command) => cost::run(&ctx, command),
+        // The command stays in the help, so a user learns what this build leaves out.
+        #[cfg(not(feature = "aws"))]
+        Command::Cost(_) => Err(crate::error::Error::usage(
+            "this opsguard was built without the `aws` feature, so it has no `cost` commands; \
+             use a release binary, or `cargo install opsguard` with default features",
+        )),
         Command::Completions { shell } => completions::run(&ctx, shell),
         Command::Man => man::run(&ctx),
         Command::Schema => schema::run(&ctx),

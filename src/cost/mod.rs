@@ -2,6 +2,7 @@
 //! sources (AWS, offline exports) are adapters.
 
 pub mod anomaly;
+#[cfg(feature = "aws")]
 pub mod aws;
 pub mod budget;
 pub mod cache;

@@ -12,18 +12,10 @@ use crate::git_repo::TestRepo;
 
 /// `OPSGUARD_BETTERLEAKS` (set by `scripts/test`), else the venv `scripts/test` creates.
 fn betterleaks() -> PathBuf {
-    if let Ok(program) = std::env::var("OPSGUARD_BETTERLEAKS") {
-        return PathBuf::from(program);
-    }
-    let home = std::env::var("HOME").expect("HOME is set");
-    let default = PathBuf::from(format!(
-        "{home}/.cache/opsguard/venv-betterleaks-2.0.0/bin/betterleaks"
-    ));
-    assert!(
-        default.exists(),
-        "Betterleaks is not installed: run the tests through scripts/test, which installs it"
-    );
-    default
+    crate::common::installed_test_tool(
+        "OPSGUARD_BETTERLEAKS",
+        "venv-betterleaks-2.0.0/bin/betterleaks",
+    )
 }
 
 fn betterleaks_config(dir: &Path) -> PathBuf {
@@ -208,17 +200,17 @@ fn betterleaks_default_configuration_loads_with_every_rule_compiling() {
     assert!(warnings.contains("is not run: opsguard does not verify secrets"));
     assert!(!warnings.contains("left out"), "{warnings}");
     assert!(!warnings.contains("does not compile"), "{warnings}");
-    // The README shows these warnings as a user sees them.
-    let readme = std::fs::read_to_string(crate::common::repo_root().join("README.md")).unwrap();
-    let shown: Vec<&str> = readme
+    // docs/secrets.md shows these warnings as a user sees them.
+    let doc = std::fs::read_to_string(crate::common::repo_root().join("docs/secrets.md")).unwrap();
+    let shown: Vec<&str> = doc
         .lines()
         .filter(|l| l.starts_with("warning: betterleaks.toml:"))
         .collect();
-    assert!(shown.len() >= 4, "README shows the load warnings");
+    assert!(shown.len() >= 4, "docs/secrets.md shows the load warnings");
     for line in shown {
         assert!(
             warnings.lines().any(|w| w == line),
-            "README: {line}\nactual:\n{warnings}"
+            "docs/secrets.md: {line}\nactual:\n{warnings}"
         );
     }
 }

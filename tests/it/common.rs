@@ -95,6 +95,7 @@ pub fn drift_check(dir: &Path, envs: &[&str], extra: &[&str]) -> Output {
 /// A daily Cost Explorer response grouped by service, as `aws ce get-cost-and-usage`
 /// writes it: `count` days from `first`, each service's cost on a day from `amount(service,
 /// day)`.
+#[cfg(feature = "aws")]
 pub fn service_costs(
     first: &str,
     count: usize,
@@ -118,6 +119,7 @@ pub fn service_costs(
 }
 
 /// `count` consecutive dates from `first` (YYYY-MM-DD), for generated cost data.
+#[cfg(feature = "aws")]
 pub fn days_from(first: &str, count: usize) -> Vec<String> {
     let first = opsguard::date::Date::parse(first).expect("a date");
     (0..count as i64)
@@ -125,4 +127,37 @@ pub fn days_from(first: &str, count: usize) -> Vec<String> {
             opsguard::date::Date::from_days_since_epoch(first.days_since_epoch() + i).to_string()
         })
         .collect()
+}
+
+/// `doc` (a path in the repository) shows `out`'s stdout as it really prints: a run that
+/// finished (exit 0, or 1 for findings) with output, shown whole. (The examples it
+/// checks are all `cost` ones.)
+#[cfg(feature = "aws")]
+pub fn assert_doc_shows(doc: &str, out: &Output) {
+    let shown = stdout(out);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)) && !shown.trim().is_empty(),
+        "{}",
+        transcript(out)
+    );
+    let text = std::fs::read_to_string(repo_root().join(doc)).unwrap();
+    assert!(
+        text.contains(&shown),
+        "{doc} is stale; paste the output as it prints now:\n{shown}"
+    );
+}
+
+/// A test tool `scripts/test` installs into a venv under `~/.cache/opsguard`: the path in
+/// `variable` (which `scripts/test` sets), else `venv_program` under that directory.
+pub fn installed_test_tool(variable: &str, venv_program: &str) -> PathBuf {
+    if let Ok(program) = std::env::var(variable) {
+        return PathBuf::from(program);
+    }
+    let home = std::env::var("HOME").expect("HOME is set");
+    let default = PathBuf::from(format!("{home}/.cache/opsguard/{venv_program}"));
+    assert!(
+        default.exists(),
+        "{venv_program} is not installed: run the tests through scripts/test, which installs it"
+    );
+    default
 }

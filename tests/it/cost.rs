@@ -237,7 +237,7 @@ fn bad_arguments_are_exit_2() {
 }
 
 #[test]
-fn the_readme_shows_the_demo_as_it_really_prints() {
+fn the_docs_show_the_demo_as_it_really_prints() {
     let out = opsguard_with_env(
         &repo_root(),
         &[
@@ -248,13 +248,7 @@ fn the_readme_shows_the_demo_as_it_really_prints() {
         ],
         &[("COLUMNS", "160")],
     );
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    assert!(
-        readme.contains(&stdout(&out)),
-        "README.md's cost demo is stale; paste the output of \
-         `COLUMNS=160 opsguard cost anomalies --source fixture:fixtures/aws/startup-spike`:\n{}",
-        stdout(&out)
-    );
+    assert_doc_shows("docs/cost.md", &out);
 }
 
 #[test]
@@ -345,14 +339,10 @@ fn budget_run_rate_and_under_the_limit() {
 }
 
 #[test]
-fn the_readme_shows_the_budget_as_it_really_prints() {
+fn the_docs_show_the_budget_as_it_really_prints() {
     let out = spike(&["budget", "--limit", "20000"]);
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    assert!(
-        readme.contains(&stdout(&out)),
-        "README.md's budget example is stale:\n{}",
-        stdout(&out)
-    );
+    assert_doc_shows("README.md", &out);
+    assert_doc_shows("docs/cost.md", &out);
 }
 
 #[test]
@@ -404,14 +394,9 @@ fn report_spend_by_service() {
 }
 
 #[test]
-fn the_readme_shows_the_spend_report_as_it_really_prints() {
+fn the_docs_show_the_spend_report_as_it_really_prints() {
     let out = spike(&["report", "--days", "7"]);
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    assert!(
-        readme.contains(&stdout(&out)),
-        "README.md's report example is stale:\n{}",
-        stdout(&out)
-    );
+    assert_doc_shows("docs/cost.md", &out);
 }
 
 #[test]

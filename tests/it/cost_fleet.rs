@@ -173,15 +173,9 @@ fn now_moves_the_age_rules() {
 }
 
 #[test]
-fn the_readme_demo_is_current() {
+fn the_docs_show_the_rightsize_demo_as_it_really_prints() {
     let out = fleet(&["cost", "rightsize", "--source", FIXTURE]);
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    assert!(
-        readme.contains(&stdout(&out)),
-        "README.md's rightsize demo is stale; paste the output of \
-         `COLUMNS=160 opsguard cost rightsize --source fixture:fixtures/aws/rightsizing`:\n{}",
-        stdout(&out)
-    );
+    assert_doc_shows("docs/cost.md", &out);
 }
 
 #[test]

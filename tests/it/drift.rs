@@ -1,4 +1,4 @@
-//! `opsguard drift` end to end: the README demo, policies, baselines, masking, diff.
+//! `opsguard drift` end to end: the documented demo, policies, baselines, masking, diff.
 
 use crate::common::*;
 
@@ -580,14 +580,14 @@ fn the_starter_policy_pack_loads_and_works() {
 }
 
 #[test]
-fn the_readme_shows_the_demo_as_it_really_prints() {
+fn the_docs_show_the_demo_as_it_really_prints() {
     let out = opsguard_with_env(&drift_demo(), &["drift", "check"], &[("COLUMNS", "160")]);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
     assert!(stdout(&out).contains("9 findings"), "{}", transcript(&out));
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let doc = std::fs::read_to_string(repo_root().join("docs/drift.md")).unwrap();
     assert!(
-        readme.contains(&stdout(&out)),
-        "README.md's drift demo is stale; paste the output of \
+        doc.contains(&stdout(&out)),
+        "docs/drift.md's drift demo is stale; paste the output of \
          `cd fixtures/drift && COLUMNS=160 opsguard drift check`:\n{}",
         stdout(&out)
     );

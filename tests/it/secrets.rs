@@ -687,13 +687,13 @@ fn this_repository_passes_its_own_scan() {
 }
 
 #[test]
-fn the_readme_example_pack_passes_rules_check() {
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    let start = readme
+fn the_documented_example_pack_passes_rules_check() {
+    let doc = std::fs::read_to_string(repo_root().join("docs/secrets.md")).unwrap();
+    let start = doc
         .find("name = \"acme/internal\"")
-        .expect("example pack in README");
-    let end = start + readme[start..].find("```").unwrap();
-    let dir = scratch(&[("acme.toml", &readme[start..end])]);
+        .expect("example pack in docs/secrets.md");
+    let end = start + doc[start..].find("```").unwrap();
+    let dir = scratch(&[("acme.toml", &doc[start..end])]);
     let out = opsguard(dir.path(), &["secrets", "rules", "check", "acme.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
 }
