@@ -217,3 +217,69 @@ fn example_after(text: &str, command: &str) -> String {
     let end = start + text[start..].find("```").unwrap();
     text[start..end].to_string()
 }
+
+/// Every long option of every command, as `--help` lists it, appears in the README or
+/// docs/.
+#[test]
+fn every_flag_is_documented() {
+    let docs: String = documents()
+        .iter()
+        .map(|d| std::fs::read_to_string(d).unwrap())
+        .collect();
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    let mut pending: Vec<Vec<String>> = vec![Vec::new()];
+    while let Some(path) = pending.pop() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let out = opsguard(&repo_root(), &args);
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+        let help = stdout(&out);
+        let mut in_commands = false;
+        for line in help.lines() {
+            if line == "Commands:" {
+                in_commands = true;
+                continue;
+            }
+            if in_commands {
+                match line
+                    .strip_prefix("  ")
+                    .and_then(|l| l.split_whitespace().next())
+                {
+                    Some(name) if !line.starts_with("   ") && name != "help" => {
+                        let mut sub = path.clone();
+                        sub.push(name.to_string());
+                        pending.push(sub);
+                    }
+                    _ if line.is_empty() => in_commands = false,
+                    _ => {}
+                }
+                continue;
+            }
+            // `  -o, --output <PATH>` or `      --format <FORMAT>`: the option's own words,
+            // before its description.
+            let head = line.trim_start();
+            if !line.starts_with("  ") || !head.starts_with('-') {
+                continue;
+            }
+            let Some(at) = head.split("  ").next().and_then(|h| h.find("--")) else {
+                continue;
+            };
+            let name: String = head[at + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if name.is_empty() {
+                continue;
+            }
+            seen += 1;
+            if !docs.contains(&format!("--{name}")) {
+                missing.push(format!("opsguard {} --{name}", path.join(" ")));
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "undocumented:\n{}", missing.join("\n"));
+    assert!(seen > 100, "only {seen} options seen");
+}
