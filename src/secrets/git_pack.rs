@@ -26,6 +26,8 @@ const HARD_LIMIT: u64 = 256 << 20;
 /// Longer chains go to libgit2 (git writes at most 50; a hostile pack could loop through
 /// ref-deltas).
 const MAX_CHAIN: usize = 10_000;
+/// Larger pack indexes are left to libgit2 (see [`Pack::open`]).
+const MAX_INDEX: u64 = 1 << 30;
 
 const OBJ_TREE: u8 = 2;
 const OBJ_BLOB: u8 = 3;
@@ -229,7 +231,18 @@ struct Entry {
 
 impl Pack {
     fn open(pack_path: &Path) -> Option<Pack> {
-        let index = std::fs::read(pack_path.with_extension("idx")).ok()?;
+        let index_path = pack_path.with_extension("idx");
+        // Regular files only (a FIFO would block the open); and 28 bytes an object: a
+        // larger index (38 million objects) is left to libgit2, which maps it rather than
+        // reading it into memory.
+        let index_meta = std::fs::metadata(&index_path).ok()?;
+        if !index_meta.is_file()
+            || index_meta.len() > MAX_INDEX
+            || !std::fs::metadata(pack_path).ok()?.is_file()
+        {
+            return None;
+        }
+        let index = std::fs::read(index_path).ok()?;
         // Version 2: magic, version, 256 fan-out counts, then ids, CRCs, 4-byte offsets
         // and 8-byte offsets.
         if index.len() < 8 + 256 * 4 || index[..8] != [0xff, b't', b'O', b'c', 0, 0, 0, 2] {
@@ -571,6 +584,23 @@ mod tests {
                 Some(PackRead::TooLarge(size)) if size == text.len() as u64
             ));
         }
+    }
+
+    /// A pack index that is a FIFO would block a read forever: it is left to libgit2
+    /// (whose own checks name it), and opening the packs returns at once.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_for_an_index_is_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let packs = dir.path().join("pack");
+        std::fs::create_dir(&packs).unwrap();
+        std::fs::write(packs.join("pack-1.pack"), b"PACK").unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(packs.join("pack-1.idx"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(Packs::open(dir.path()).packs.is_empty());
     }
 
     #[test]
