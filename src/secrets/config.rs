@@ -29,7 +29,7 @@ pub struct SecretsConfig {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "true, false or a directory path")]
 pub enum CacheSetting {
     On(bool),
     Dir(String),
@@ -83,6 +83,10 @@ mod tests {
         assert_eq!(c.secrets.cache, Some(CacheSetting::Dir("ci-cache".into())));
         let err = parse("[secrets]\ncache = 3\n", Path::new("o.toml")).unwrap_err();
         assert!(err.to_string().starts_with("o.toml:2:9:"), "{err}");
+        assert!(
+            err.to_string().contains("true, false or a directory path"),
+            "{err}"
+        );
     }
 
     #[test]
