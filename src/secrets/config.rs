@@ -29,7 +29,7 @@ pub struct SecretsConfig {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged, expecting = "true, false or a directory path")]
+#[serde(untagged, expecting = "expected true, false or a directory path")]
 pub enum CacheSetting {
     On(bool),
     Dir(String),
