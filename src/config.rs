@@ -30,11 +30,29 @@ pub struct Config {
 pub struct LoadedConfig {
     pub path: PathBuf,
     pub config: Config,
+    /// The file's text, to point at the line that configured a check.
+    pub text: String,
 }
 
 impl LoadedConfig {
     pub fn base_dir(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Where `[section]` (or its first `[section.sub]` table) starts, to anchor the
+    /// findings of the check it configured; the file's first line if it has none.
+    pub fn section(&self, section: &str) -> crate::report::Location {
+        let header = format!("[{section}");
+        let line = self
+            .text
+            .lines()
+            .position(|l| {
+                let l = l.trim_start();
+                l.starts_with(&header)
+                    && matches!(l.as_bytes().get(header.len()), Some(b']' | b'.'))
+            })
+            .map_or(1, |i| i + 1);
+        crate::report::Location::file(display_path(&self.path), Some(line))
     }
 
     /// A path from the configuration, made usable from the working directory.
@@ -69,6 +87,7 @@ pub fn load(path: &Path, named: crate::input::Named) -> Result<LoadedConfig> {
     Ok(LoadedConfig {
         path: path.to_path_buf(),
         config,
+        text,
     })
 }
 
@@ -124,6 +143,31 @@ mod tests {
             .to_string();
         assert!(err.starts_with("o.toml:2:"), "{err}");
         assert!(!err.contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn cost_values_are_checked_where_they_are_written() {
+        let err = parse("[cost]\nsource = \"azure\"\n", Path::new("o.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("o.toml:2:10: expected aws or fixture:DIR"), "{err}");
+        let err = parse("[cost]\ngroup_by = \"colour\"\n", Path::new("o.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("o.toml:2:12: expected service"), "{err}");
+        let err = parse(
+            "[cost]\n\n[cost.thresholds]\nheadroom_percent = 120\n",
+            Path::new("o.toml"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("o.toml:4:20: headroom_percent"), "{err}");
+    }
+
+    #[test]
+    fn a_section_is_found_by_its_header() {
+        let loaded = LoadedConfig {
+            path: PathBuf::from("opsguard.toml"),
+            config: Config::default(),
+            text: "[drift]\n[costs]\n\n  [cost.thresholds]\n".into(),
+        };
+        assert_eq!(loaded.section("cost").line, Some(4));
+        assert_eq!(loaded.section("secrets").line, Some(1));
     }
 
     #[test]

@@ -53,6 +53,54 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The day `days` later (earlier when negative).
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// The first day of this date's month.
+    pub fn month_start(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
+    }
+
+    /// The first day of the next month.
+    pub fn next_month_start(self) -> Date {
+        if self.month == 12 {
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            Date {
+                year: self.year,
+                month: self.month + 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// The first day of the previous month.
+    pub fn previous_month_start(self) -> Date {
+        if self.month == 1 {
+            Date {
+                year: self.year - 1,
+                month: 12,
+                day: 1,
+            }
+        } else {
+            Date {
+                year: self.year,
+                month: self.month - 1,
+                day: 1,
+            }
+        }
+    }
+
     /// Howard Hinnant's `days_from_civil`.
     pub fn days_since_epoch(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -84,6 +132,18 @@ impl fmt::Display for Date {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn month_arithmetic_crosses_years() {
+        let d = Date::new(2026, 12, 17).unwrap();
+        assert_eq!(d.month_start(), Date::new(2026, 12, 1).unwrap());
+        assert_eq!(d.next_month_start(), Date::new(2027, 1, 1).unwrap());
+        assert_eq!(d.previous_month_start(), Date::new(2026, 11, 1).unwrap());
+        let jan = Date::new(2027, 1, 31).unwrap();
+        assert_eq!(jan.previous_month_start(), Date::new(2026, 12, 1).unwrap());
+        assert_eq!(jan.plus_days(1), Date::new(2027, 2, 1).unwrap());
+        assert_eq!(jan.plus_days(-31), Date::new(2026, 12, 31).unwrap());
+    }
 
     #[test]
     fn parse_and_display() {

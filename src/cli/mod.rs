@@ -5,8 +5,6 @@ pub mod args;
 mod completions;
 #[cfg(feature = "aws")]
 mod cost;
-#[cfg(feature = "aws")]
-mod cost_fleet;
 mod drift;
 mod man;
 mod progress;

@@ -139,7 +139,7 @@ impl<S: CostSource> CostSource for CachedSource<S> {
         if let (Some(first), Some(last)) = (stale.first(), stale.last()) {
             let span = CostQuery {
                 start: *first,
-                end: Date::from_days_since_epoch(last.days_since_epoch() + 1),
+                end: last.plus_days(1),
                 ..query.clone()
             };
             let fetched = self.inner.cost_and_usage(&span)?;

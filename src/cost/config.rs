@@ -2,7 +2,51 @@
 
 use serde::Deserialize;
 
+use std::path::PathBuf;
+
+use super::query::GroupBy;
 use super::thresholds::ThresholdOverrides;
+
+/// Where costs and the fleet are read from: the AWS APIs, or an export directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceChoice {
+    Aws,
+    /// `fixture:DIR`, the directory as written (relative to `opsguard.toml` when it came
+    /// from there).
+    Fixture(PathBuf),
+}
+
+impl SourceChoice {
+    /// `aws` or `fixture:DIR`.
+    pub fn parse(text: &str) -> Option<SourceChoice> {
+        match text {
+            "aws" => Some(SourceChoice::Aws),
+            _ => text
+                .strip_prefix("fixture:")
+                .filter(|dir| !dir.is_empty())
+                .map(|dir| SourceChoice::Fixture(PathBuf::from(dir))),
+        }
+    }
+}
+
+pub const SOURCE_EXPECTED: &str = "expected aws or fixture:DIR";
+pub const GROUP_BY_EXPECTED: &str =
+    "expected service, account, region, usage-type or tag:KEY";
+
+// Parsed while the TOML is read, so a wrong value is an error at its file:line:col.
+fn source_choice<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<SourceChoice>, D::Error> {
+    let text = String::deserialize(d)?;
+    SourceChoice::parse(&text)
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom(SOURCE_EXPECTED))
+}
+
+fn group_by<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<GroupBy>, D::Error> {
+    let text = String::deserialize(d)?;
+    GroupBy::parse(&text)
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom(GROUP_BY_EXPECTED))
+}
 
 /// ```toml
 /// [cost]
@@ -23,14 +67,14 @@ use super::thresholds::ThresholdOverrides;
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostConfig {
-    #[serde(default)]
-    pub source: Option<String>,
+    #[serde(default, deserialize_with = "source_choice")]
+    pub source: Option<SourceChoice>,
     #[serde(default)]
     pub profile: Option<String>,
     #[serde(default)]
     pub region: Option<String>,
-    #[serde(default)]
-    pub group_by: Option<String>,
+    #[serde(default, deserialize_with = "group_by")]
+    pub group_by: Option<GroupBy>,
     #[serde(default, deserialize_with = "non_negative")]
     pub min_impact: Option<f64>,
     #[serde(default, deserialize_with = "non_negative")]

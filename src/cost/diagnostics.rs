@@ -95,6 +95,7 @@ pub fn report(
             description: "A day's cost far above its seasonal baseline.".into(),
             default_severity: Severity::Warning,
             help_uri: None,
+            help: Some("Open Cost Explorer for the day and group by usage type, region and account (the finding lists the top causes). A one-day spike that does not recur needs no action; raise `min_impact` in `[cost]` if such days are noise to you.".into()),
         },
         RuleDescriptor {
             id: LEVEL_SHIFT.into(),
@@ -102,6 +103,7 @@ pub fn report(
             description: "Daily cost moved to a new, higher steady state.".into(),
             default_severity: Severity::Warning,
             help_uri: None,
+            help: Some("Daily spend stepped up and stayed there: find the change behind it (the causes list the usage types, regions and accounts that grew) and decide whether it is expected. If it is, it becomes the new baseline after a fortnight.".into()),
         },
     ];
     let mut view = TableView::new([
@@ -264,6 +266,7 @@ pub fn budget_report(
             description: "Month-to-date spend is over the budget.".into(),
             default_severity: Severity::Error,
             help_uri: None,
+            help: Some("The month has already spent more than the limit: find what grew with `opsguard cost report` and `opsguard cost anomalies`, or raise the limit.".into()),
         },
         RuleDescriptor {
             id: BUDGET_FORECAST_OVER.into(),
@@ -271,6 +274,7 @@ pub fn budget_report(
             description: "The month is forecast to end over the budget.".into(),
             default_severity: Severity::Error,
             help_uri: None,
+            help: Some("At the current run rate the month ends over the limit: find what grew with `opsguard cost anomalies` before the month ends, or raise the limit.".into()),
         },
     ];
     let month = format!("{:04}-{:02}", p.month_start.year, p.month_start.month);
@@ -376,6 +380,7 @@ pub fn tags_report(
             "https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html"
                 .into(),
         ),
+        help: Some("Activate the tag as a cost-allocation tag in the Billing console, then tag the resources of the services listed in the finding; spend before activation stays untagged.".into()),
     }];
     let mut view = TableView::new([
         "tag",

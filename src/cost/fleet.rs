@@ -322,3 +322,28 @@ impl<'a> MetricIndex<'a> {
 pub fn name_of(tags: &Tags) -> Option<String> {
     tags.get("Name").cloned()
 }
+
+/// API calls made, by service; `metrics` is the number of series asked of CloudWatch,
+/// which is what GetMetricData bills ($0.01 per 1,000).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Calls {
+    pub ec2: u64,
+    pub rds: u64,
+    pub cloudwatch: u64,
+    pub sts: u64,
+    pub metrics_requested: u64,
+}
+
+impl Calls {
+    pub fn add(&mut self, other: Calls) {
+        self.ec2 += other.ec2;
+        self.rds += other.rds;
+        self.cloudwatch += other.cloudwatch;
+        self.sts += other.sts;
+        self.metrics_requested += other.metrics_requested;
+    }
+
+    pub fn total(&self) -> u64 {
+        self.ec2 + self.rds + self.cloudwatch + self.sts
+    }
+}

@@ -10,6 +10,8 @@ pub mod config;
 pub mod diagnostics;
 pub mod export;
 pub mod fleet;
+#[cfg(feature = "aws")]
+pub mod open;
 pub mod percentile;
 pub mod price_list;
 pub mod prices;
@@ -19,7 +21,9 @@ pub mod recommendation_report;
 pub mod regions;
 pub mod rightsize;
 pub mod root_cause;
+pub mod run;
 pub mod series;
+pub mod settings;
 pub mod source;
 pub mod summary;
 pub mod synthetic;

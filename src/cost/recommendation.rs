@@ -89,6 +89,21 @@ impl Kind {
             Kind::InsufficientData => "Too few hours of metrics to recommend anything.",
         }
     }
+
+    /// What to do about a finding of this kind (SARIF's rule help).
+    pub fn advice(self) -> &'static str {
+        match self {
+            Kind::UnderProvisioned => "Move to the recommended larger type before the resource fails under load; the finding names the measure that ran out (CPU, memory, storage or CPU credits).",
+            Kind::NotMultiAz => "Enable Multi-AZ for the database (a reboot with failover); the finding gives what it adds to the bill.",
+            Kind::OverProvisioned => "Change to the recommended type in a maintenance window and watch the service for a week; network and EBS bandwidth caps shrink with the size, so check them first.",
+            Kind::Idle => "Confirm with the owner (the tags name them), then stop or delete the resource; snapshot a database or volume first.",
+            Kind::PreviousGeneration => "Move to the current-generation type named in the finding: the same or more capacity for the same or less money.",
+            Kind::Unattached => "Delete the volume or release the address if nothing will use it; snapshot a volume first if its data may be needed.",
+            Kind::Gp2ToGp3 => "Modify the volume to gp3 in place (no downtime); set IOPS and throughput at least to today's gp2 baseline.",
+            Kind::OldSnapshot => "Delete the snapshot if no one needs to restore the volume it came from; check AMIs and backup plans that may use it.",
+            Kind::InsufficientData => "Nothing to do yet: the resource is judged once it has enough hours of CloudWatch metrics (see `min_hours_of_data`).",
+        }
+    }
 }
 
 /// Measured figures behind a recommendation; absent ones are left out of JSON.

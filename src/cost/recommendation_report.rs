@@ -34,6 +34,7 @@ pub fn report(
             description: k.description().to_string(),
             default_severity: k.severity(),
             help_uri: None,
+            help: Some(k.advice().to_string()),
         })
         .collect();
     let mut risks = TableView::new([

@@ -33,7 +33,7 @@ pub fn causes(dimension: &str, records: &[CostRecord], day: Date, limit: usize) 
                 .sum();
             let usual: Vec<f64> = (1..=4)
                 .map(|w| {
-                    let d = Date::from_days_since_epoch(day.days_since_epoch() - 7 * w);
+                    let d = day.plus_days(-7 * w);
                     rows.iter().filter(|r| r.date == d).map(|r| r.amount).sum()
                 })
                 .collect();
@@ -59,7 +59,7 @@ mod tests {
         let day = Date::parse("2026-03-30").unwrap();
         let mut records = Vec::new();
         for w in 0..=4 {
-            let d = Date::from_days_since_epoch(day.days_since_epoch() - 7 * w);
+            let d = day.plus_days(-7 * w);
             let rec = |key: &str, amount: f64| CostRecord {
                 date: d,
                 keys: vec![key.into()],

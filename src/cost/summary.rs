@@ -36,21 +36,14 @@ pub struct Summary {
 
 /// The calendar month before the one holding `day`: `[first, first of day's month)`.
 pub fn last_month(day: Date) -> (Date, Date) {
-    let this = Date::new(day.year, day.month, 1).expect("the first exists");
-    let previous = if day.month == 1 {
-        Date::new(day.year - 1, 12, 1)
-    } else {
-        Date::new(day.year, day.month - 1, 1)
-    }
-    .expect("the first exists");
-    (previous, this)
+    (day.previous_month_start(), day.month_start())
 }
 
 /// Spend over `[start, end]` (inclusive) by the records' first key, against the as-long
 /// period before it. `records` must cover both periods and last month.
 pub fn summarise(records: &[CostRecord], start: Date, end: Date) -> Summary {
     let len = end.days_since_epoch() - start.days_since_epoch() + 1;
-    let prev_start = Date::from_days_since_epoch(start.days_since_epoch() - len);
+    let prev_start = start.plus_days(-len);
     let in_range = |d: Date, a: Date, b: Date| d >= a && d <= b;
     let sum = |a: Date, b: Date| -> f64 {
         records
@@ -59,7 +52,7 @@ pub fn summarise(records: &[CostRecord], start: Date, end: Date) -> Summary {
             .map(|r| r.amount)
             .sum()
     };
-    let day_before = |d: Date| Date::from_days_since_epoch(d.days_since_epoch() - 1);
+    let day_before = |d: Date| d.plus_days(-1);
     let (last_month_start, this_month_start) = last_month(end);
     let mut groups: BTreeMap<String, GroupSpend> = BTreeMap::new();
     for r in records {
@@ -103,7 +96,7 @@ pub fn summarise(records: &[CostRecord], start: Date, end: Date) -> Summary {
         previous,
         change_percent: change(total, previous),
         yesterday: sum(end, end),
-        last_7_days: sum(Date::from_days_since_epoch(end.days_since_epoch() - 6), end),
+        last_7_days: sum(end.plus_days(-6), end),
         month_to_date: sum(this_month_start, end),
         last_month: sum(last_month_start, day_before(this_month_start)),
         groups,

@@ -11,8 +11,11 @@ pub const EMBEDDED: &str = include_str!("../../rules/cost/rightsizing.toml");
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThresholdOverrides {
+    #[serde(default, deserialize_with = "percentile")]
     pub cpu_percentile: Option<f64>,
+    #[serde(default, deserialize_with = "headroom")]
     pub headroom_percent: Option<f64>,
+    #[serde(default, deserialize_with = "lookback")]
     pub lookback_days: Option<u32>,
     pub min_hours_of_data: Option<f64>,
     pub idle_cpu_percent: Option<f64>,
@@ -27,8 +30,61 @@ pub struct ThresholdOverrides {
     pub snapshot_days: Option<u32>,
     pub production_tags: Option<Vec<String>>,
     pub production_values: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "pattern")]
     pub production_name_pattern: Option<String>,
     pub previous_generation: Option<BTreeMap<String, String>>,
+}
+
+// Checked while `[cost.thresholds]` is read, so a bad value is an error at its
+// file:line:col; `resolve` checks again for values from elsewhere (the embedded file).
+fn percentile<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let n = f64::deserialize(d)?;
+    check_percentile(n).map(Some).map_err(serde::de::Error::custom)
+}
+
+fn headroom<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let n = f64::deserialize(d)?;
+    check_headroom(n).map(Some).map_err(serde::de::Error::custom)
+}
+
+fn lookback<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let n = u32::deserialize(d)?;
+    check_lookback(n).map(Some).map_err(serde::de::Error::custom)
+}
+
+fn pattern<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    match regex::Regex::new(&text) {
+        Ok(_) => Ok(Some(text)),
+        Err(_) => Err(serde::de::Error::custom(
+            "production_name_pattern is not a valid regular expression",
+        )),
+    }
+}
+
+fn check_percentile(n: f64) -> Result<f64, &'static str> {
+    if (50.0..=100.0).contains(&n) {
+        Ok(n)
+    } else {
+        Err("cpu_percentile must be between 50 and 100")
+    }
+}
+
+fn check_headroom(n: f64) -> Result<f64, &'static str> {
+    if (0.0..100.0).contains(&n) {
+        Ok(n)
+    } else {
+        Err("headroom_percent must be at least 0 and below 100")
+    }
+}
+
+fn check_lookback(n: u32) -> Result<u32, &'static str> {
+    // CloudWatch keeps 5-minute data for 63 days.
+    if (1..=63).contains(&n) {
+        Ok(n)
+    } else {
+        Err("lookback_days must be between 1 and 63")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -96,16 +152,9 @@ impl Thresholds {
             production_name,
             previous_generation: pick!(previous_generation),
         };
-        if !(50.0..=100.0).contains(&t.cpu_percentile) {
-            return Err("cpu_percentile must be between 50 and 100".into());
-        }
-        if !(0.0..100.0).contains(&t.headroom_percent) {
-            return Err("headroom_percent must be at least 0 and below 100".into());
-        }
-        if !(1..=63).contains(&t.lookback_days) {
-            // CloudWatch keeps 5-minute data for 63 days.
-            return Err("lookback_days must be between 1 and 63".into());
-        }
+        check_percentile(t.cpu_percentile)?;
+        check_headroom(t.headroom_percent)?;
+        check_lookback(t.lookback_days)?;
         Ok(t)
     }
 

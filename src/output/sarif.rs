@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde_sarif::sarif;
 
-use crate::report::{Finding, Report, RuleDescriptor, Severity};
+use crate::report::{Finding, Location, Report, RuleDescriptor, Severity};
 
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const FINGERPRINT_KEY: &str = "opsguard/v1";
@@ -21,6 +21,25 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn to_sarif(report: &Report) -> sarif::Sarif {
+    document(vec![run(report)])
+}
+
+/// One SARIF file with one run per report (`opsguard audit`: one per section).
+pub fn render_runs(reports: &[&Report], out: &mut dyn Write) -> io::Result<()> {
+    let doc = document(reports.iter().map(|r| run(r)).collect());
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+fn document(runs: Vec<sarif::Run>) -> sarif::Sarif {
+    sarif::Sarif::builder()
+        .schema(SCHEMA_URI)
+        .version(serde_json::json!("2.1.0"))
+        .runs(runs)
+        .build()
+}
+
+fn run(report: &Report) -> sarif::Run {
     let rules = rule_table(report);
     let index: HashMap<&str, usize> = rules
         .iter()
@@ -31,7 +50,7 @@ pub fn to_sarif(report: &Report) -> sarif::Sarif {
     let results: Vec<sarif::Result> = report
         .findings
         .iter()
-        .map(|f| result(f, index[f.rule_id.as_str()]))
+        .map(|f| result(f, index[f.rule_id.as_str()], report.anchor.as_ref()))
         .collect();
 
     let driver = sarif::ToolComponent::builder()
@@ -41,14 +60,14 @@ pub fn to_sarif(report: &Report) -> sarif::Sarif {
         .information_uri("https://github.com/opsguard/opsguard")
         .rules(descriptors)
         .build();
-    let run = sarif::Run::builder()
+    // Code scanning tells the runs of one file apart by their automation id.
+    let automation = sarif::RunAutomationDetails::builder()
+        .id(format!("opsguard/{}/", report.command.replace(' ', "-")))
+        .build();
+    sarif::Run::builder()
         .tool(sarif::Tool::builder().driver(driver).build())
         .results(results)
-        .build();
-    sarif::Sarif::builder()
-        .schema(SCHEMA_URI)
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
+        .automation_details(automation)
         .build()
 }
 
@@ -70,6 +89,7 @@ fn rule_table(report: &Report) -> Vec<RuleDescriptor> {
                 description: finding.rule_id.clone(),
                 default_severity: finding.severity,
                 help_uri: None,
+                help: None,
             });
         }
     }
@@ -86,6 +106,11 @@ fn level(severity: Severity) -> sarif::ResultLevel {
 
 fn descriptor(rule: &RuleDescriptor) -> sarif::ReportingDescriptor {
     let text = |t: &str| sarif::MultiformatMessageString::builder().text(t).build();
+    let markdown = rule.help_markdown();
+    let help = sarif::MultiformatMessageString::builder()
+        .text(markdown.replace('`', ""))
+        .markdown(markdown)
+        .build();
     let configuration = sarif::ReportingConfiguration::builder()
         .level(serde_json::to_value(level(rule.default_severity)).unwrap_or_default())
         .build();
@@ -94,14 +119,15 @@ fn descriptor(rule: &RuleDescriptor) -> sarif::ReportingDescriptor {
         .name(rule.name.clone())
         .short_description(text(&rule.description))
         .full_description(text(&rule.description))
-        .default_configuration(configuration);
+        .default_configuration(configuration)
+        .help(help);
     match &rule.help_uri {
         Some(uri) => base.help_uri(uri.clone()).build(),
         None => base.build(),
     }
 }
 
-fn result(finding: &Finding, rule_index: usize) -> sarif::Result {
+fn result(finding: &Finding, rule_index: usize, anchor: Option<&Location>) -> sarif::Result {
     let mut properties: BTreeMap<String, serde_json::Value> = finding
         .properties
         .iter()
@@ -135,34 +161,27 @@ fn result(finding: &Finding, rule_index: usize) -> sarif::Result {
                 .additional_properties(properties)
                 .build(),
         );
-    match location(finding) {
-        Some(location) => base.locations(vec![location]).build(),
-        None => base.build(),
-    }
+    base.locations(vec![location(finding, anchor)]).build()
 }
 
-fn location(finding: &Finding) -> Option<sarif::Location> {
-    let Some(path) = finding.location.path.as_ref() else {
-        let resource = finding.location.resource.as_ref()?;
-        let name = resource.rsplit('/').next().unwrap_or(resource);
-        let logical = sarif::LogicalLocation::builder()
-            .name(name)
-            .fully_qualified_name(resource.clone())
-            .kind("resource")
-            .build();
-        return Some(
-            sarif::Location::builder()
-                .logical_locations(vec![logical])
-                .build(),
-        );
+/// Always a physical location, which code scanning requires of every result: the finding's
+/// own file, else the report's anchor, else `opsguard.toml`; a cloud resource rides along as
+/// a logical location.
+fn location(finding: &Finding, anchor: Option<&Location>) -> sarif::Location {
+    let fallback = Location::file(crate::config::FILE_NAME, None);
+    let file = if finding.location.path.is_some() {
+        &finding.location
+    } else {
+        anchor.filter(|a| a.path.is_some()).unwrap_or(&fallback)
     };
+    let path = file.path.as_deref().unwrap_or(crate::config::FILE_NAME);
     let artifact = sarif::ArtifactLocation::builder()
         .uri(relative_uri(path))
         .uri_base_id("%SRCROOT%")
         .build();
-    let physical = match finding.location.line {
+    let physical = match file.line {
         Some(line) => {
-            let region = match finding.location.column {
+            let region = match file.column {
                 Some(col) => sarif::Region::builder()
                     .start_line(line as i64)
                     .start_column(col as i64)
@@ -178,11 +197,23 @@ fn location(finding: &Finding) -> Option<sarif::Location> {
             .artifact_location(artifact)
             .build(),
     };
-    Some(
-        sarif::Location::builder()
+    match &finding.location.resource {
+        Some(resource) => {
+            let name = resource.rsplit('/').next().unwrap_or(resource);
+            let logical = sarif::LogicalLocation::builder()
+                .name(name)
+                .fully_qualified_name(resource.clone())
+                .kind("resource")
+                .build();
+            sarif::Location::builder()
+                .physical_location(physical)
+                .logical_locations(vec![logical])
+                .build()
+        }
+        None => sarif::Location::builder()
             .physical_location(physical)
             .build(),
-    )
+    }
 }
 
 /// Forward slashes, no leading `./`, and characters URIs reserve percent-encoded.
@@ -204,7 +235,6 @@ pub fn relative_uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Location;
 
     #[test]
     fn uris_are_relative_and_escaped() {
@@ -235,6 +265,32 @@ mod tests {
         assert_eq!(results[3]["ruleIndex"], 1);
         assert_eq!(results[3]["level"], "error");
         assert!(results[0]["partialFingerprints"][FINGERPRINT_KEY].is_string());
+        assert!(rules[1]["help"]["markdown"].as_str().is_some_and(|h| h.len() > 20));
+    }
+
+    #[test]
+    fn a_resource_finding_is_anchored_to_the_report_file_and_keeps_its_resource() {
+        let mut r = Report::new("cost idle");
+        r.anchor = Some(Location::file("opsguard.toml", Some(12)));
+        let mut located = Location::default();
+        located.resource = Some("aws/us-east-1/ec2/i-0abc".into());
+        r.findings
+            .push(Finding::new("cost/idle", Severity::Warning, "m", &["x"]).at(located));
+        r.findings
+            .push(Finding::new("cost/idle", Severity::Warning, "m", &["y"]));
+        let doc = serde_json::to_value(to_sarif(&r)).unwrap();
+        let first = &doc["runs"][0]["results"][0]["locations"][0];
+        assert_eq!(first["physicalLocation"]["artifactLocation"]["uri"], "opsguard.toml");
+        assert_eq!(first["physicalLocation"]["region"]["startLine"], 12);
+        assert_eq!(first["logicalLocations"][0]["name"], "i-0abc");
+        let second = &doc["runs"][0]["results"][1]["locations"][0];
+        assert_eq!(second["physicalLocation"]["artifactLocation"]["uri"], "opsguard.toml");
+        r.anchor = None;
+        let doc = serde_json::to_value(to_sarif(&r)).unwrap();
+        assert_eq!(
+            doc["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "opsguard.toml"
+        );
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct RuleDescriptor {
     pub description: String,
     pub default_severity: Severity,
     pub help_uri: Option<String>,
+    /// What to do about a finding of this rule, in Markdown (SARIF's `help`: code scanning
+    /// shows it beside each alert). Without it the domain's general advice is used.
+    pub help: Option<String>,
 }
 
 impl RuleDescriptor {
@@ -34,9 +37,49 @@ impl RuleDescriptor {
             description: description.into(),
             default_severity,
             help_uri: None,
+            help: None,
         }
     }
+
+    pub fn with_help(mut self, help: &str) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_uri(mut self, uri: &str) -> Self {
+        self.help_uri = Some(uri.into());
+        self
+    }
+
+    /// The rule's help as Markdown: its own, else the advice for its domain, always with
+    /// the description first and the reference link last.
+    pub fn help_markdown(&self) -> String {
+        let advice = self.help.clone().unwrap_or_else(|| {
+            match self.id.split('/').next().unwrap_or("") {
+                "secrets" => SECRET_ADVICE,
+                "drift" => DRIFT_ADVICE,
+                "cost" => COST_ADVICE,
+                _ => "See the opsguard documentation for this check.",
+            }
+            .to_string()
+        });
+        let mut text = format!("{}\n\n{advice}", self.description.trim_end());
+        if let Some(uri) = &self.help_uri {
+            text.push_str(&format!("\n\nReference: <{uri}>"));
+        }
+        text
+    }
 }
+
+const SECRET_ADVICE: &str = "A credential was committed. Rotate it at its provider first \
+(removing it from the repository does not make it safe: history keeps it), then remove it \
+from the code and read it from the environment or a secret store. If it is a placeholder or \
+test value, mark the line `opsguard:allow` or accept it with `opsguard secrets baseline`.";
+const DRIFT_ADVICE: &str = "Environments disagree where the drift policy expects them to \
+agree. Make the value the same, or record the difference as expected in the drift policy \
+(`expect = \"differs\"` with a reason) or accept it with `opsguard drift baseline`.";
+const COST_ADVICE: &str = "Check the resource or spend named in the finding in the AWS \
+console or Cost Explorer; the finding's properties carry the figures it was judged on.";
 
 /// Everything one command run produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +102,10 @@ pub struct Report {
     pub errors: Vec<String>,
     /// Layout for the human renderer.
     pub views: Vec<TableView>,
+    /// The repository file a finding without a file of its own is anchored to in SARIF
+    /// (code scanning rejects a result without one): for cost findings, the `opsguard.toml`
+    /// line that configured the check, or the export file that was read.
+    pub anchor: Option<Location>,
 }
 
 impl Report {
@@ -73,6 +120,7 @@ impl Report {
             warnings: Vec::new(),
             errors: Vec::new(),
             views: Vec::new(),
+            anchor: None,
         }
     }
 

@@ -94,6 +94,7 @@ pub fn report(
                 description: rule.description.clone(),
                 default_severity: rule.severity,
                 help_uri: rule.references.first().cloned(),
+                help: None,
             }
         })
         .collect();

@@ -2,7 +2,6 @@
 //! concurrently, then the instance shapes and the CloudWatch series of what runs.
 
 use aws_config::{Region, SdkConfig};
-use serde::Serialize;
 use tokio::task::JoinSet;
 
 use super::{explain, inventory, load_config, metrics, runtime};
@@ -19,30 +18,8 @@ pub enum RegionChoice {
     All,
 }
 
-/// API calls made, by service; `metrics` is the number of series asked of CloudWatch,
-/// which is what GetMetricData bills ($0.01 per 1,000).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Calls {
-    pub ec2: u64,
-    pub rds: u64,
-    pub cloudwatch: u64,
-    pub sts: u64,
-    pub metrics_requested: u64,
-}
+pub use crate::cost::fleet::Calls;
 
-impl Calls {
-    fn add(&mut self, other: Calls) {
-        self.ec2 += other.ec2;
-        self.rds += other.rds;
-        self.cloudwatch += other.cloudwatch;
-        self.sts += other.sts;
-        self.metrics_requested += other.metrics_requested;
-    }
-
-    pub fn total(&self) -> u64 {
-        self.ec2 + self.rds + self.cloudwatch + self.sts
-    }
-}
 
 pub fn gather(
     profile: Option<&str>,
