@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare configuration between environments (dev, staging, prod) and report drift')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Find leaked credentials in git history, commit ranges, staged changes or files')
             [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Run every check opsguard.toml configures (drift, secrets, cost) as one report with one exit status: for the nightly job')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the JSON report')
@@ -729,6 +730,27 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
         'opsguard;cost;help;help' {
             break
         }
+        'opsguard;audit' {
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these sections, comma-separated')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave these sections out, comma-separated')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: the nearest opsguard.toml up to the repository root]')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv)')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Report findings but exit 0 whatever they are')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secret values instead of redacting them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsguard;completions' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to PATH instead of stdout (replaced atomically)')
@@ -790,6 +812,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare configuration between environments (dev, staging, prod) and report drift')
             [CompletionResult]::new('secrets', 'secrets', [CompletionResultType]::ParameterValue, 'Find leaked credentials in git history, commit ranges, staged changes or files')
             [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Run every check opsguard.toml configures (drift, secrets, cost) as one report with one exit status: for the nightly job')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the JSON report')
@@ -879,6 +902,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsguard' -ScriptBlock {
             break
         }
         'opsguard;help;cost;prices;refresh' {
+            break
+        }
+        'opsguard;help;audit' {
             break
         }
         'opsguard;help;completions' {

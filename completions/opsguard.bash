@@ -16,6 +16,9 @@ _opsguard() {
             ",$1")
                 cmd="opsguard"
                 ;;
+            opsguard,audit)
+                cmd="opsguard__subcmd__audit"
+                ;;
             opsguard,completions)
                 cmd="opsguard__subcmd__completions"
                 ;;
@@ -129,6 +132,9 @@ _opsguard() {
                 ;;
             opsguard__subcmd__drift__subcmd__help,help)
                 cmd="opsguard__subcmd__drift__subcmd__help__subcmd__help"
+                ;;
+            opsguard__subcmd__help,audit)
+                cmd="opsguard__subcmd__help__subcmd__audit"
                 ;;
             opsguard__subcmd__help,completions)
                 cmd="opsguard__subcmd__help__subcmd__completions"
@@ -284,14 +290,60 @@ _opsguard() {
 
     case "${cmd}" in
         opsguard)
-            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version drift secrets cost completions man schema help"
+            opts="-o -q -v -h -V --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version drift secrets cost audit completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "note warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__audit)
+            opts="-o -q -v -h -V --only --skip --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --only)
+                    COMPREPLY=($(compgen -W "drift secrets cost" -- "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -W "drift secrets cost" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -329,7 +381,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -367,7 +419,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -449,7 +501,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -519,7 +571,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -725,7 +777,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -763,7 +815,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -855,7 +907,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -925,7 +977,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -991,7 +1043,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1061,7 +1113,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1099,7 +1151,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1153,7 +1205,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1207,7 +1259,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1253,7 +1305,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1311,7 +1363,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1426,8 +1478,22 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__help)
-            opts="drift secrets cost completions man schema help"
+            opts="drift secrets cost audit completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsguard__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1811,7 +1877,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1849,7 +1915,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1887,7 +1953,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1945,7 +2011,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2109,7 +2175,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2189,7 +2255,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2227,7 +2293,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2265,7 +2331,7 @@ _opsguard() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2363,7 +2429,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2421,7 +2487,7 @@ _opsguard() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json jsonl sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json jsonl sarif markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
             cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
             cand cost 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
+            cand audit 'Run every check opsguard.toml configures (drift, secrets, cost) as one report with one exit status: for the nightly job'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -668,6 +669,26 @@ set edit:completion:arg-completer[opsguard] = {|@words|
         }
         &'opsguard;cost;help;help'= {
         }
+        &'opsguard;audit'= {
+            cand --only 'Run only these sections, comma-separated'
+            cand --skip 'Leave these sections out, comma-separated'
+            cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
+            cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --output 'Write the output to PATH instead of stdout (replaced atomically)'
+            cand --color 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`'
+            cand --config 'Configuration file [default: the nearest opsguard.toml up to the repository root]'
+            cand --fail-on 'Lowest severity that makes the exit status 1'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand -v 'More diagnostics on stderr (-v, -vv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv)'
+            cand --exit-zero 'Report findings but exit 0 whatever they are'
+            cand --show-secrets 'Print secret values instead of redacting them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsguard;completions'= {
             cand --format 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines'
             cand -o 'Write the output to PATH instead of stdout (replaced atomically)'
@@ -726,6 +747,7 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand drift 'Compare configuration between environments (dev, staging, prod) and report drift'
             cand secrets 'Find leaked credentials in git history, commit ranges, staged changes or files'
             cand cost 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
+            cand audit 'Run every check opsguard.toml configures (drift, secrets, cost) as one report with one exit status: for the nightly job'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand schema 'Print the JSON Schema of the JSON report'
@@ -793,6 +815,8 @@ set edit:completion:arg-completer[opsguard] = {|@words|
             cand refresh 'Rebuild the price table from the AWS Price List API (pricing:GetProducts)'
         }
         &'opsguard;help;cost;prices;refresh'= {
+        }
+        &'opsguard;help;audit'= {
         }
         &'opsguard;help;completions'= {
         }

@@ -27,7 +27,9 @@ end
 complete -c opsguard -n "__fish_opsguard_needs_command" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_needs_command" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_needs_command" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -45,6 +47,7 @@ complete -c opsguard -n "__fish_opsguard_needs_command" -s V -l version -d 'Prin
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "cost" -d 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
+complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "audit" -d 'Run every check opsguard.toml configures (drift, secrets, cost) as one report with one exit status: for the nightly job'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
@@ -52,7 +55,9 @@ complete -c opsguard -n "__fish_opsguard_needs_command" -f -a "help" -d 'Print t
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and not __fish_seen_subcommand_from check diff baseline flags help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -85,7 +90,9 @@ tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -113,7 +120,9 @@ tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from diff" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -144,7 +153,9 @@ tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -175,7 +186,9 @@ tfvars\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen_subcommand_from flags" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -199,7 +212,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand drift; and __fish_seen
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and not __fish_seen_subcommand_from scan baseline rules hook help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -227,7 +242,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from scan" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -256,7 +273,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -280,7 +299,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from rules" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -301,7 +322,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_seen_subcommand_from hook" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -326,7 +349,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand secrets; and __fish_se
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -363,7 +388,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -391,7 +418,9 @@ run-rate\t'Our own projection: the last three complete days\' level, shaped by w
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -418,7 +447,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -445,7 +476,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -471,7 +504,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -498,7 +533,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -517,7 +554,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from prices" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -542,10 +581,38 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "prices" -d 'The on-demand price table behind the estimates'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l only -d 'Run only these sections, comma-separated' -r -f -a "drift\t''
+secrets\t''
+cost\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l skip -d 'Leave these sections out, comma-separated' -r -f -a "drift\t''
+secrets\t''
+cost\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
+json\t'One versioned JSON document (see `opsguard schema`)'
+jsonl\t'One JSON object per finding and line'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l config -d 'Configuration file [default: the nearest opsguard.toml up to the repository root]' -r -F
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l fail-on -d 'Lowest severity that makes the exit status 1' -r -f -a "note\t''
+warning\t''
+error\t''"
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l exit-zero -d 'Report findings but exit 0 whatever they are'
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -l show-secrets -d 'Print secret values instead of redacting them'
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsguard -n "__fish_opsguard_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -563,7 +630,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand completions" -s V -l v
 complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand man" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -581,7 +650,9 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand man" -s V -l version -
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l format -d 'Output format: tables for people, or JSON, JSON Lines or SARIF for machines' -r -f -a "human\t'Tables for people'
 json\t'One versioned JSON document (see `opsguard schema`)'
 jsonl\t'One JSON object per finding and line'
-sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+markdown\t'A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked)'
+html\t'One self-contained HTML page with charts (secrets masked)'"
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s o -l output -d 'Write the output to PATH instead of stdout (replaced atomically)' -r -F
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l color -d 'When to use colour; NO_COLOR and FORCE_COLOR are honoured under `auto`' -r -f -a "auto\t''
 always\t''
@@ -596,13 +667,14 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l exit-zero -
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -l show-secrets -d 'Print secret values instead of redacting them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsguard -n "__fish_opsguard_using_subcommand schema" -s V -l version -d 'Print version'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "cost" -d 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "completions" -d 'Print a shell completion script'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "man" -d 'Print the man page (roff)'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "drift" -d 'Compare configuration between environments (dev, staging, prod) and report drift'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "secrets" -d 'Find leaked credentials in git history, commit ranges, staged changes or files'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "cost" -d 'Watch cloud spend: anomalies and their causes, budgets, untagged spend, right-sizing and idle waste'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "audit" -d 'Run every check opsguard.toml configures (drift, secrets, cost) as one report with one exit status: for the nightly job'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "man" -d 'Print the man page (roff)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "schema" -d 'Print the JSON Schema of the JSON report'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and not __fish_seen_subcommand_from drift secrets cost audit completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "check" -d 'Compare two or more environments'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "diff" -d 'Compare two files with the same engine'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from drift" -f -a "baseline" -d 'Record today\'s drift as accepted; `check --baseline FILE` then reports only new drift'

@@ -148,15 +148,25 @@ mod tests {
     #[test]
     fn cost_values_are_checked_where_they_are_written() {
         let err = parse("[cost]\nsource = \"azure\"\n", Path::new("o.toml")).unwrap_err();
-        assert!(err.to_string().starts_with("o.toml:2:10: expected aws or fixture:DIR"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("o.toml:2:10: expected aws or fixture:DIR"),
+            "{err}"
+        );
         let err = parse("[cost]\ngroup_by = \"colour\"\n", Path::new("o.toml")).unwrap_err();
-        assert!(err.to_string().starts_with("o.toml:2:12: expected service"), "{err}");
+        assert!(
+            err.to_string().starts_with("o.toml:2:12: expected service"),
+            "{err}"
+        );
         let err = parse(
             "[cost]\n\n[cost.thresholds]\nheadroom_percent = 120\n",
             Path::new("o.toml"),
         )
         .unwrap_err();
-        assert!(err.to_string().starts_with("o.toml:4:20: headroom_percent"), "{err}");
+        assert!(
+            err.to_string().starts_with("o.toml:4:20: headroom_percent"),
+            "{err}"
+        );
     }
 
     #[test]

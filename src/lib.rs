@@ -3,6 +3,7 @@
 //! The domain cores (`drift`, …) are pure: they take data and return findings. `cli` wires
 //! them to files and the terminal; `output` is the only place that prints.
 
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod cost;

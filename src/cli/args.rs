@@ -85,6 +85,10 @@ pub enum Command {
     /// and idle waste.
     #[command(subcommand)]
     Cost(CostCommand),
+    /// Run every check opsguard.toml configures (drift, secrets, cost) as one report with
+    /// one exit status: for the nightly job.
+    #[command(after_help = AUDIT_HELP)]
+    Audit(AuditArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -94,6 +98,49 @@ pub enum Command {
     Man,
     /// Print the JSON Schema of the JSON report.
     Schema,
+}
+
+pub const AUDIT_HELP: &str = "\
+Sections: drift check (with [drift.envs]), drift flags (with [drift.flags]), secrets scan
+(always; the repository that holds opsguard.toml), and cost anomalies, budget, rightsize and
+idle (with [cost]; `checks` and `budget` under [cost] choose them).
+
+A section that cannot run (no AWS credentials, an unreadable file) is reported inside the
+report and makes the exit status 1; 2 only when no section could run.
+
+Examples:
+  opsguard audit
+  opsguard audit --only secrets,drift --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  opsguard audit --skip cost --format sarif --output opsguard.sarif
+  opsguard audit --format html --output audit.html";
+
+/// A part of `opsguard audit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuditDomain {
+    Drift,
+    Secrets,
+    Cost,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Run only these sections, comma-separated.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "SECTION[,SECTION…]"
+    )]
+    pub only: Vec<AuditDomain>,
+
+    /// Leave these sections out, comma-separated.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "SECTION[,SECTION…]"
+    )]
+    pub skip: Vec<AuditDomain>,
 }
 
 #[derive(Debug, Subcommand)]

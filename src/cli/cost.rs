@@ -36,8 +36,13 @@ pub fn run(ctx: &Context, command: CostCommand) -> Result<Outcome> {
         CostCommand::Rightsize(args) => {
             let settings = FleetSettings::resolve(&args.from, args.cross_family, loaded)?;
             let read = open::fleet(&settings, &status)?;
-            cost::rightsize(&read, &settings.prices, settings.cross_family, settings.anchor)
-                .report()
+            cost::rightsize(
+                &read,
+                &settings.prices,
+                settings.cross_family,
+                settings.anchor,
+            )
+            .report()
         }
         CostCommand::Idle(args) => {
             let settings = FleetSettings::resolve(&args.from, false, loaded)?;

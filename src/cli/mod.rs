@@ -2,6 +2,7 @@
 //! report and decides the exit status. One module per command group.
 
 pub mod args;
+mod audit;
 mod completions;
 #[cfg(feature = "aws")]
 mod cost;
@@ -78,7 +79,11 @@ impl Context {
             destination: Destination::from_option(global.output.clone()),
             fail_on: global.fail_on,
             exit_zero: global.exit_zero,
-            redactor: if global.show_secrets {
+            // Markdown and HTML end up in pull-request comments and shared pages: masked
+            // whatever the flags say.
+            redactor: if global.show_secrets
+                && !matches!(global.format, Format::Markdown | Format::Html)
+            {
                 Redactor::revealing()
             } else {
                 Redactor::hiding()
@@ -143,6 +148,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             "this opsguard was built without the `aws` feature, so it has no `cost` commands; \
              use a release binary, or `cargo install opsguard` with default features",
         )),
+        Command::Audit(args) => audit::run(&ctx, &args),
         Command::Completions { shell } => completions::run(&ctx, shell),
         Command::Man => man::run(&ctx),
         Command::Schema => schema::run(&ctx),

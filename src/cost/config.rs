@@ -30,8 +30,7 @@ impl SourceChoice {
 }
 
 pub const SOURCE_EXPECTED: &str = "expected aws or fixture:DIR";
-pub const GROUP_BY_EXPECTED: &str =
-    "expected service, account, region, usage-type or tag:KEY";
+pub const GROUP_BY_EXPECTED: &str = "expected service, account, region, usage-type or tag:KEY";
 
 // Parsed while the TOML is read, so a wrong value is an error at its file:line:col.
 fn source_choice<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<SourceChoice>, D::Error> {
@@ -60,6 +59,8 @@ fn group_by<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<GroupBy>, D
 /// recent = 7                  # days whose anomalies are reported
 /// regions = ["us-east-1"]     # rightsize / idle
 /// prices = "prices.csv"       # from `cost prices refresh`
+/// budget = 5000.0             # audit: the monthly budget
+/// checks = ["anomalies", "budget", "rightsize", "idle"]   # audit
 ///
 /// [cost.thresholds]           # any key of rules/cost/rightsizing.toml
 /// headroom_percent = 30
@@ -89,6 +90,22 @@ pub struct CostConfig {
     pub prices: Option<String>,
     #[serde(default)]
     pub thresholds: ThresholdOverrides,
+    /// `opsguard audit`: the monthly budget in dollars (the budget check runs when set).
+    #[serde(default, deserialize_with = "non_negative")]
+    pub budget: Option<f64>,
+    /// `opsguard audit`: which cost checks run [default: all that are configured].
+    #[serde(default)]
+    pub checks: Option<Vec<CostCheck>>,
+}
+
+/// A cost check `opsguard audit` can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CostCheck {
+    Anomalies,
+    Budget,
+    Rightsize,
+    Idle,
 }
 
 /// TOML has `nan` and `inf`; neither is a threshold (`NaN` would pass every check).

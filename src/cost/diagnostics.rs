@@ -8,7 +8,7 @@ use super::budget::Projection;
 use super::recommendation::round2;
 use super::root_cause::Cause;
 use super::source::Requests;
-use crate::report::{Cell, Finding, Report, RuleDescriptor, Severity, TableView};
+use crate::report::{Cell, Diagnostic, Finding, Report, RuleDescriptor, Severity, TableView};
 
 pub const SPIKE: &str = "cost/anomaly-spike";
 pub const LEVEL_SHIFT: &str = "cost/anomaly-level-shift";
@@ -61,23 +61,7 @@ pub fn fold_total(found: &mut Vec<Found>, total_key: &str) {
         .collect();
 }
 
-pub fn money(amount: f64) -> String {
-    let cents = (amount * 100.0).round() as i64;
-    let (sign, cents) = if cents < 0 {
-        ("-", -cents)
-    } else {
-        ("", cents)
-    };
-    let dollars = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in dollars.chars().enumerate() {
-        if i > 0 && (dollars.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}${grouped}.{:02}", cents % 100)
-}
+pub use crate::report::money;
 
 pub fn report(
     group: &str,
@@ -106,20 +90,7 @@ pub fn report(
             help: Some("Daily spend stepped up and stayed there: find the change behind it (the causes list the usage types, regions and accounts that grew) and decide whether it is expected. If it is, it becomes the new baseline after a fortnight.".into()),
         },
     ];
-    let mut view = TableView::new([
-        "date",
-        "kind",
-        "severity",
-        group,
-        "actual",
-        "expected",
-        "impact",
-        "score",
-        "14 days",
-        "top cause",
-    ]);
-    view.right_aligned = vec![4, 5, 6, 7];
-    view.unwrapped = vec![0, 1, 2, 4, 5, 6];
+    let mut view = TableView::default();
     let mut ongoing_lines = Vec::new();
     for f in found {
         let a = &f.anomaly;
@@ -193,11 +164,6 @@ pub fn report(
             .with("extra_spend", a.ongoing.map(|o| round2(o.extra_spend)))
             .with("root_causes", causes),
         );
-        let top = f
-            .causes
-            .first()
-            .map(|c| format!("{} {}: +{}", c.dimension, c.value, money(c.contribution)))
-            .unwrap_or_else(|| "—".into());
         if let Some(o) = a.ongoing {
             ongoing_lines.push(format!(
                 "still in effect: {} since {} ({} days), {} extra spend so far",
@@ -207,19 +173,40 @@ pub fn report(
                 money(o.extra_spend)
             ));
         }
-        view.push(vec![
-            Cell::plain(date),
-            Cell::plain(a.kind.as_str().replace('_', " ")),
-            Cell::severity(severity),
-            Cell::plain(&f.key),
-            Cell::plain(money(a.actual)),
-            Cell::plain(money(a.expected)),
-            Cell::plain(format!("+{}{percent}", money(a.impact))),
-            Cell::plain(format!("{:.1}", a.score)),
+        let mut body = Vec::new();
+        if !f.causes.is_empty() {
+            body.push(format!(
+                "causes: {}",
+                f.causes
+                    .iter()
+                    .take(3)
+                    .map(|c| format!("{} {} +{}", c.dimension, c.value, money(c.contribution)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+        view.diagnostics.push(Diagnostic {
+            severity: Some(severity),
+            label: rule.to_string(),
+            subject: if f.group == "total" {
+                format!("the whole bill on {date}")
+            } else {
+                format!("{group} {} on {date}", f.key)
+            },
+            figure: format!("+{}{}", money(a.impact), percent.replace(" %", "%")),
             // The last bar is the anomalous day, marked so it reads without colour.
-            Cell::plain(format!("{}◀", super::summary::sparkline(&f.trend))),
-            Cell::plain(top),
-        ]);
+            facts: vec![
+                format!(
+                    "{} · actual {} · expected {} · score {:.1}",
+                    a.kind.as_str().replace('_', " "),
+                    money(a.actual),
+                    money(a.expected),
+                    a.score,
+                ),
+                format!("last 14 days {}◀", super::summary::sparkline(&f.trend)),
+            ],
+            body,
+        });
     }
     view.footer = ongoing_lines;
     report.views.push(view);

@@ -91,6 +91,9 @@ impl ExportSource {
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            // The fleet export may share the directory (one `fixture:DIR` for every cost
+            // command); it is not a Cost Explorer response.
+            .filter(|p| p.file_name().is_none_or(|n| n != super::fleet::FLEET_FILE))
             .collect();
         paths.sort();
         let mut exports = Vec::new();

@@ -7,7 +7,9 @@ use serde_json::{json, Map, Value};
 use super::diagnostics::money;
 use super::fleet::Window;
 use super::recommendation::{round2, Kind, Recommendation};
-use crate::report::{Cell, Finding, Location, Report, RuleDescriptor, Severity, TableView};
+use crate::report::{
+    Cell, Diagnostic, Finding, Location, Report, RuleDescriptor, Severity, TableView,
+};
 
 /// Where the prices came from, for the report and its footer.
 pub struct PriceNote {
@@ -37,35 +39,9 @@ pub fn report(
             help: Some(k.advice().to_string()),
         })
         .collect();
-    let mut risks = TableView::new([
-        "severity",
-        "finding",
-        "resource",
-        "region",
-        "type → fix",
-        "extra/month",
-        "reason",
-    ])
-    .titled("Risks");
-    risks.right_aligned = vec![5];
-    risks.unwrapped = vec![0, 5];
-    risks.min_widths = vec![(2, 14), (4, 16)];
-    let mut savings = TableView::new([
-        "finding",
-        "resource",
-        "region",
-        "type → recommended",
-        "cost/month",
-        "saving/month",
-        "reason",
-    ])
-    .titled("Savings (on-demand list prices)");
-    savings.right_aligned = vec![4, 5];
-    savings.unwrapped = vec![4, 5];
-    savings.min_widths = vec![(1, 14), (3, 16)];
-    let mut unknown = TableView::new(["resource", "region", "type", "hours of data", "reason"])
-        .titled("Not judged: too little data");
-    unknown.right_aligned = vec![3];
+    let mut risks = TableView::default().titled("Risks");
+    let mut savings = TableView::default().titled("Savings (on-demand list prices)");
+    let mut unknown = TableView::default().titled("Not judged: too little data");
 
     let (mut total_savings, mut total_extra, mut total_cost) = (0.0, 0.0, 0.0);
     let mut by_kind: Map<String, Value> = Map::new();
@@ -126,56 +102,51 @@ pub fn report(
             entry["monthly_savings"].as_f64().unwrap_or(0.0) + r.monthly_savings.unwrap_or(0.0),
         ));
         let price = |x: Option<f64>| x.map(money).unwrap_or_else(|| "—".into());
-        match r.severity() {
-            Severity::Error => risks.push(vec![
-                Cell::severity(Severity::Error),
-                Cell::plain(r.finding.as_str().replace('_', " ")),
-                Cell::plain(format!("{} {label}", r.service.as_str())),
-                Cell::plain(&r.region),
-                Cell::plain(types),
-                Cell::plain(
-                    r.monthly_extra_cost
-                        .map(|x| format!("+{}", money(x)))
-                        .unwrap_or_else(|| "—".into()),
+        let (view, figure) = match r.severity() {
+            Severity::Error => (
+                &mut risks,
+                r.monthly_extra_cost
+                    .map(|x| format!("adds {}/month", money(x)))
+                    .unwrap_or_default(),
+            ),
+            Severity::Warning => (
+                &mut savings,
+                format!(
+                    "saves {}/month of {}",
+                    price(r.monthly_savings),
+                    price(r.monthly_cost)
                 ),
-                Cell::plain(&r.reason),
-            ]),
-            Severity::Warning => savings.push(vec![
-                Cell::plain(r.finding.as_str().replace('_', " ")),
-                Cell::plain(format!("{} {label}", r.service.as_str())),
-                Cell::plain(&r.region),
-                Cell::plain(types),
-                Cell::plain(price(r.monthly_cost)),
-                Cell::plain(price(r.monthly_savings)),
-                Cell::plain(&r.reason),
-            ]),
-            Severity::Note => unknown.push(vec![
-                Cell::plain(format!("{} {label}", r.service.as_str())),
-                Cell::plain(&r.region),
-                Cell::plain(r.current_type.clone().unwrap_or_default()),
-                Cell::plain(
-                    r.metrics
-                        .hours_of_data
-                        .map(|h| format!("{h}"))
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                Cell::plain(&r.reason),
-            ]),
-        }
+            ),
+            Severity::Note => (
+                &mut unknown,
+                r.metrics
+                    .hours_of_data
+                    .map(|h| format!("{h} hours of data"))
+                    .unwrap_or_default(),
+            ),
+        };
+        view.diagnostics.push(Diagnostic {
+            severity: Some(r.severity()),
+            label: r.finding.rule_id(),
+            subject: format!("{} {label}", r.service.as_str()),
+            figure,
+            facts: vec![format!("{} · {types}", r.region)],
+            body: vec![r.reason.clone()],
+        });
     }
     let dated = prices
         .date
         .as_ref()
         .map(|d| format!(" of {d}"))
         .unwrap_or_default();
-    if !risks.rows.is_empty() {
+    if !risks.diagnostics.is_empty() {
         risks.footer.push(format!(
             "Fixing these risks adds {} a month.",
             money(total_extra)
         ));
         report.views.push(risks);
     }
-    if !savings.rows.is_empty() {
+    if !savings.diagnostics.is_empty() {
         savings.footer.push(format!(
             "Total {} a month ({} a year), at on-demand list prices{dated} from {}.",
             money(total_savings),
@@ -184,7 +155,7 @@ pub fn report(
         ));
         report.views.push(savings);
     }
-    if !unknown.rows.is_empty() {
+    if !unknown.diagnostics.is_empty() {
         report.views.push(unknown);
     }
     if report.views.is_empty() {

@@ -1,7 +1,7 @@
 //! What each cost command does, over any [`CostSource`] or [`Fleet`]: typed outcomes in,
 //! reports out. No AWS, no files: the adapters are handed in (see `open`).
 
-use super::anomaly::{detect_and_expect, detect_total, Outcome as Analysis};
+use super::anomaly::{detect_and_expect, detect_total, Day, Outcome as Analysis};
 use super::budget::{project, Projection};
 use super::diagnostics::{self, Found};
 use super::fleet::{Calls, Fleet, Window};
@@ -12,9 +12,7 @@ use super::recommendation_report::PriceNote;
 use super::rightsize::{self, Options};
 use super::root_cause::{causes, Cause};
 use super::series;
-use super::settings::{
-    AnomalySettings, BudgetSettings, Period, SpendSettings, TagSettings,
-};
+use super::settings::{AnomalySettings, BudgetSettings, Period, SpendSettings, TagSettings};
 use super::source::{CostSource, Requests};
 use super::summary::{self, Summary};
 use super::tags::Coverage;
@@ -23,7 +21,7 @@ use super::waste;
 use crate::cli::args::ForecastKind;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
-use crate::report::{Location, Report};
+use crate::report::{Chart, ChartKind, ChartUnit, Location, Report};
 use crate::timestamp::Timestamp;
 
 /// The key of the whole bill's series.
@@ -50,7 +48,12 @@ pub struct AnomalyOutcome {
     pub requests: Requests,
     pub warnings: Vec<String>,
     pub anchor: Location,
+    /// The whole bill's daily cost and the largest groups', for charts.
+    pub series: Vec<(String, Vec<Day>)>,
 }
+
+/// Groups charted besides the whole bill.
+const CHARTED_GROUPS: usize = 4;
 
 /// Every day is judged, the groups and the whole bill; the anomalies of the recent window
 /// (and older ones still in effect) get their root causes from follow-up queries.
@@ -83,6 +86,16 @@ pub fn anomalies(
     // Every day is judged: a level shift that began before the recent window and still
     // holds is reported whatever `--recent` says. The groups first: the total is judged
     // against the sum of their expectations.
+    let mut charted: Vec<(String, Vec<Day>)> = all
+        .iter()
+        .map(|(k, days)| (k.clone(), days.clone()))
+        .collect();
+    charted.sort_by(|a, b| {
+        let sum = |d: &[Day]| d.iter().map(|d| d.amount).sum::<f64>();
+        sum(&b.1).total_cmp(&sum(&a.1))
+    });
+    charted.truncate(CHARTED_GROUPS);
+    charted.insert(0, (TOTAL.to_string(), total.clone()));
     let mut total_expected = vec![0.0; total.len()];
     let mut analysed = Vec::new();
     for (key, days) in all {
@@ -155,10 +168,47 @@ pub fn anomalies(
         requests: source.requests(),
         warnings,
         anchor: s.source.anchor.clone(),
+        series: charted,
     })
 }
 
 impl AnomalyOutcome {
+    /// Daily cost of the whole bill and the largest groups, anomalies marked.
+    fn charts(&self) -> Vec<Chart> {
+        self.series
+            .iter()
+            .map(|(key, days)| Chart {
+                title: if key == TOTAL {
+                    "Daily cost, whole bill (red: anomalies)".to_string()
+                } else {
+                    format!("Daily cost, {} {key}", self.group.label())
+                },
+                kind: ChartKind::Line,
+                labels: days.iter().map(|d| d.date.to_string()).collect(),
+                values: days.iter().map(|d| d.amount).collect(),
+                marks: self
+                    .found
+                    .iter()
+                    .filter(|f| f.key == *key)
+                    .filter_map(|f| {
+                        let at = days.iter().position(|d| d.date == f.anomaly.date)?;
+                        Some((
+                            at,
+                            format!(
+                                "{} {}: +{}",
+                                f.anomaly.date,
+                                f.anomaly.kind.as_str().replace('_', " "),
+                                crate::report::money(f.anomaly.impact)
+                            ),
+                        ))
+                    })
+                    .collect(),
+                line: None,
+                unit: ChartUnit::Dollars,
+            })
+            .collect()
+    }
+
     pub fn report(&self) -> Report {
         let mut report = diagnostics::report(
             &self.group.label(),
@@ -169,6 +219,7 @@ impl AnomalyOutcome {
         );
         diagnostics::count_earlier(&mut report, self.earlier, self.recent);
         report.anchor = Some(self.anchor.clone());
+        report.charts = self.charts();
         report
     }
 }
@@ -222,6 +273,8 @@ fn root_causes(
 
 pub struct BudgetOutcome {
     pub projection: Projection,
+    /// This month's days so far.
+    pub month: Vec<Day>,
     pub limit: f64,
     pub forecast_source: &'static str,
     pub requests: Requests,
@@ -265,7 +318,13 @@ pub fn budget(
         },
     };
     warnings.extend(source.take_warnings());
+    let month_start = today.month_start();
     Ok(BudgetOutcome {
+        month: history
+            .iter()
+            .filter(|d| d.date >= month_start)
+            .cloned()
+            .collect(),
         projection: project(&history, today, s.limit, forecast),
         limit: s.limit,
         forecast_source,
@@ -285,6 +344,29 @@ impl BudgetOutcome {
             self.warnings.clone(),
         );
         report.anchor = Some(self.anchor.clone());
+        let mut running = 0.0;
+        report.charts.push(Chart {
+            title: format!(
+                "Spend this month, running total, against the budget of {}",
+                crate::report::money(self.limit)
+            ),
+            kind: ChartKind::Line,
+            labels: self.month.iter().map(|d| d.date.to_string()).collect(),
+            values: self
+                .month
+                .iter()
+                .map(|d| {
+                    running += d.amount;
+                    running
+                })
+                .collect(),
+            marks: Vec::new(),
+            line: Some((
+                format!("budget {}", crate::report::money(self.limit)),
+                self.limit,
+            )),
+            unit: ChartUnit::Dollars,
+        });
         report
     }
 }
@@ -462,7 +544,15 @@ pub fn rightsize(
         .filter(|r| RIGHTSIZE_KINDS.contains(&r.finding))
         .collect();
     sort(&mut list);
-    fleet_outcome("cost rightsize", list, &RIGHTSIZE_KINDS, read, prices, analysis.warnings, anchor)
+    fleet_outcome(
+        "cost rightsize",
+        list,
+        &RIGHTSIZE_KINDS,
+        read,
+        prices,
+        analysis.warnings,
+        anchor,
+    )
 }
 
 pub fn idle(read: &ReadFleet, prices: &PriceTable, anchor: Location) -> FleetOutcome {
@@ -479,10 +569,23 @@ pub fn idle(read: &ReadFleet, prices: &PriceTable, anchor: Location) -> FleetOut
         .recommendations
         .into_iter()
         .filter(|r| r.finding == Kind::Idle)
-        .chain(waste::analyse(&read.fleet, prices, &read.thresholds, read.now))
+        .chain(waste::analyse(
+            &read.fleet,
+            prices,
+            &read.thresholds,
+            read.now,
+        ))
         .collect();
     sort(&mut list);
-    fleet_outcome("cost idle", list, &IDLE_KINDS, read, prices, analysis.warnings, anchor)
+    fleet_outcome(
+        "cost idle",
+        list,
+        &IDLE_KINDS,
+        read,
+        prices,
+        analysis.warnings,
+        anchor,
+    )
 }
 
 fn fleet_outcome(

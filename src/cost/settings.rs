@@ -81,8 +81,9 @@ impl SourceSettings {
             .until
             .as_deref()
             .map(|text| {
-                Date::parse(text)
-                    .ok_or_else(|| Error::usage(format!("--until `{text}` is not a date (YYYY-MM-DD)")))
+                Date::parse(text).ok_or_else(|| {
+                    Error::usage(format!("--until `{text}` is not a date (YYYY-MM-DD)"))
+                })
             })
             .transpose()?;
         Ok(SourceSettings {

@@ -39,17 +39,23 @@ pub struct ThresholdOverrides {
 // file:line:col; `resolve` checks again for values from elsewhere (the embedded file).
 fn percentile<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     let n = f64::deserialize(d)?;
-    check_percentile(n).map(Some).map_err(serde::de::Error::custom)
+    check_percentile(n)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 fn headroom<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     let n = f64::deserialize(d)?;
-    check_headroom(n).map(Some).map_err(serde::de::Error::custom)
+    check_headroom(n)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 fn lookback<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     let n = u32::deserialize(d)?;
-    check_lookback(n).map(Some).map_err(serde::de::Error::custom)
+    check_lookback(n)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 fn pattern<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

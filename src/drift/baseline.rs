@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, SourcePos};
+use crate::error::Result;
+use crate::report::BaselineKind;
 
 pub const KIND: &str = "opsguard-drift-baseline";
 
@@ -18,49 +19,22 @@ pub struct Entry {
     pub fingerprint: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    version: u32,
-    kind: String,
-    accepted: Vec<Entry>,
-}
+const FORMAT: BaselineKind = BaselineKind {
+    kind: KIND,
+    items: "accepted",
+    domain: "drift",
+};
 
 pub fn render(mut entries: Vec<Entry>) -> String {
     entries.sort();
     entries.dedup();
-    let file = File {
-        version: 1,
-        kind: KIND.to_string(),
-        accepted: entries,
-    };
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    text.push('\n');
-    text
+    FORMAT.render(entries)
 }
 
 /// The fingerprints a baseline accepts.
 pub fn parse(text: &str, path: &Path) -> Result<HashSet<String>> {
-    let file: File = serde_json::from_str(text).map_err(|e| {
-        Error::input(
-            SourcePos::new(path, e.line().max(1), Some(e.column().max(1))),
-            format!(
-                "not a drift baseline: {}",
-                crate::error::serde_message(&e.to_string())
-            ),
-        )
-        .with_hint("write one with `opsguard drift baseline -o FILE`")
-    })?;
-    if file.kind != KIND || file.version != 1 {
-        return Err(Error::input(
-            SourcePos::new(path, 1, None),
-            format!(
-                "not a drift baseline (kind `{}`, version {})",
-                file.kind, file.version
-            ),
-        ));
-    }
-    Ok(file.accepted.into_iter().map(|e| e.fingerprint).collect())
+    let entries: Vec<Entry> = FORMAT.parse(text, path)?;
+    Ok(entries.into_iter().map(|e| e.fingerprint).collect())
 }
 
 #[cfg(test)]

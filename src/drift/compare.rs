@@ -792,3 +792,108 @@ fn describe(values: &[Option<EnvValue>], typed: &[&Typed]) -> String {
         None => text,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::drift::formats::{self, Format};
+
+    fn env(name: &str, file: &str, text: &str) -> Environment {
+        let parsed = formats::parse(text, &Arc::from(file), Format::Yaml).unwrap();
+        Environment {
+            name: name.into(),
+            documents: parsed.documents,
+            duplicates: parsed.duplicates,
+        }
+    }
+
+    fn options() -> Options {
+        Options {
+            show_equivalent: false,
+            strict_null: false,
+            today: Date::new(2026, 12, 3).unwrap(),
+            redactor: Redactor::hiding(),
+        }
+    }
+
+    fn run(a: &str, b: &str, policy: &str) -> Comparison {
+        let policy =
+            crate::drift::policy::parse(policy, std::path::Path::new("policy.toml")).unwrap();
+        compare(
+            &[
+                env("staging", "staging.yaml", a),
+                env("prod", "prod.yaml", b),
+            ],
+            &policy,
+            &options(),
+        )
+    }
+
+    fn statuses(cmp: &Comparison) -> Vec<(String, Status)> {
+        cmp.drifts
+            .iter()
+            .map(|d| (d.key.clone(), d.status))
+            .collect()
+    }
+
+    #[test]
+    fn the_same_duration_in_other_units_is_no_drift() {
+        let cmp = run("timeout: 5s\nttl: 1h\n", "timeout: 5000ms\nttl: 60m\n", "");
+        assert!(cmp.drifts.is_empty(), "{:?}", statuses(&cmp));
+        assert_eq!(cmp.keys_compared, 2);
+    }
+
+    #[test]
+    fn a_different_value_and_a_missing_key_are_reported_at_prods_line() {
+        let cmp = run("timeout: 5s\nretries: 3\n", "timeout: 30s\n", "");
+        assert_eq!(
+            statuses(&cmp),
+            [
+                ("retries".to_string(), Status::Missing),
+                ("timeout".to_string(), Status::Differs)
+            ]
+        );
+        let timeout = &cmp.drifts[1];
+        let prod = timeout.values[1].as_ref().unwrap();
+        assert_eq!((prod.file.as_ref(), prod.line), ("prod.yaml", 1));
+        assert!(timeout.detail.contains("6×"), "{}", timeout.detail);
+    }
+
+    #[test]
+    fn a_flag_off_in_prod_is_an_error() {
+        let cmp = run(
+            "features:\n  checkout: true\n",
+            "features:\n  checkout: false\n",
+            "",
+        );
+        assert_eq!(cmp.drifts.len(), 1);
+        assert_eq!(cmp.drifts[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_policy_rule_accepts_an_expected_difference() {
+        let policy = "[[rule]]\nid = \"pool\"\npath = \"pool_size\"\nexpect = \"differ\"\nreason = \"prod is larger\"\n";
+        let cmp = run("pool_size: 5\n", "pool_size: 50\n", policy);
+        assert!(cmp.drifts.is_empty(), "{:?}", statuses(&cmp));
+        assert_eq!(cmp.accepted, 1);
+    }
+
+    #[test]
+    fn secrets_in_values_are_masked_in_the_comparison() {
+        let cmp = run(
+            "db:\n  password: hunter2-staging\n",
+            "db:\n  password: hunter2-prod\n",
+            "",
+        );
+        assert_eq!(cmp.drifts.len(), 1);
+        let shown: Vec<&str> = cmp.drifts[0]
+            .values
+            .iter()
+            .flatten()
+            .map(|v| v.shown.as_str())
+            .collect();
+        assert!(shown.iter().all(|v| !v.contains("hunter2")), "{shown:?}");
+    }
+}

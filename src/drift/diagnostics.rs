@@ -40,60 +40,112 @@ fn rule_id(status: Status) -> &'static str {
     }
 }
 
-/// The findings of a comparison, without those a baseline accepts.
+/// One finding of a comparison with the typed facts behind it: the matrix, the baseline
+/// and the JSON are all built from these, never from each other.
+pub struct Row {
+    pub finding: Finding,
+    pub key: String,
+    /// `differs`, `missing`, …, `duplicate_key`, `expired_rule`.
+    pub status: &'static str,
+    /// Per environment: the value as shown and where it is set (`file:line`).
+    pub values: Vec<(Option<String>, Option<String>)>,
+    pub rule: Option<String>,
+    pub detail: String,
+}
+
+/// The findings of a comparison, in report order.
 pub fn findings(cmp: &Comparison) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = cmp.drifts.iter().map(|d| drift_finding(cmp, d)).collect();
+    rows(cmp).into_iter().map(|r| r.finding).collect()
+}
+
+pub fn rows(cmp: &Comparison) -> Vec<Row> {
+    let mut rows: Vec<Row> = cmp.drifts.iter().map(|d| drift_row(cmp, d)).collect();
     for (env, dup) in &cmp.duplicates {
         let values: Map<String, Value> = Map::new();
-        findings.push(
-            Finding::new(
-                DUPLICATE_KEY,
-                Severity::Warning,
-                format!(
-                    "`{}` is set twice in {} (lines {} and {}); the last value wins",
-                    dup.key, dup.again.file, dup.first.line, dup.again.line
-                ),
-                &[env, &dup.again.file, &dup.key],
-            )
-            .at(Location::file(
-                dup.again.file.to_string(),
-                Some(dup.again.line as usize),
-            ))
-            .with("key", dup.key.clone())
-            .with("status", "duplicate_key")
-            .with("values", values)
-            .with(
-                "sources",
-                Value::Object(Map::from_iter([(
-                    env.clone(),
-                    Value::from(dup.again.to_string()),
-                )])),
-            )
-            .with("rule", Value::Null),
+        let message = format!(
+            "`{}` is set twice in {} (lines {} and {}); the last value wins",
+            dup.key, dup.again.file, dup.first.line, dup.again.line
         );
+        let finding = Finding::new(
+            DUPLICATE_KEY,
+            Severity::Warning,
+            message.clone(),
+            &[env, &dup.again.file, &dup.key],
+        )
+        .at(Location::file(
+            dup.again.file.to_string(),
+            Some(dup.again.line as usize),
+        ))
+        .with("key", dup.key.clone())
+        .with("status", "duplicate_key")
+        .with("values", values)
+        .with(
+            "sources",
+            Value::Object(Map::from_iter([(
+                env.clone(),
+                Value::from(dup.again.to_string()),
+            )])),
+        )
+        .with("rule", Value::Null);
+        rows.push(Row {
+            finding,
+            key: dup.key.clone(),
+            status: "duplicate_key",
+            values: cmp
+                .envs
+                .iter()
+                .map(|e| (None, (e == env).then(|| dup.again.to_string())))
+                .collect(),
+            rule: None,
+            detail: message,
+        });
     }
     for rule in &cmp.expired_rules {
         let expired = rule.expires.map(|d| d.to_string()).unwrap_or_default();
-        let (file, line) = rule.source.rsplit_once(':').unwrap_or((&rule.source, "1"));
-        findings.push(
-            Finding::new(
-                EXPIRED_RULE,
-                Severity::Warning,
-                format!(
-                    "policy rule `{}` expired on {expired}: no longer applied",
-                    rule.id
-                ),
-                &[&rule.id, &expired],
-            )
-            .at(Location::file(file, line.parse().ok()))
-            .with("key", rule.pattern.clone())
-            .with("status", "expired_rule")
-            .with("values", Map::new())
-            .with("sources", Map::new())
-            .with("rule", rule.id.clone()),
+        let message = format!(
+            "policy rule `{}` expired on {expired}: no longer applied",
+            rule.id
         );
+        let finding = Finding::new(
+            EXPIRED_RULE,
+            Severity::Warning,
+            message.clone(),
+            &[&rule.id, &expired],
+        )
+        .at(Location::at(&rule.source))
+        .with("key", rule.pattern.clone())
+        .with("status", "expired_rule")
+        .with("values", Map::new())
+        .with("sources", Map::new())
+        .with("rule", rule.id.clone());
+        rows.push(Row {
+            finding,
+            key: rule.pattern.clone(),
+            status: "expired_rule",
+            values: vec![(None, None); cmp.envs.len()],
+            rule: Some(rule.id.clone()),
+            detail: message,
+        });
     }
-    findings
+    rows
+}
+
+fn drift_row(cmp: &Comparison, drift: &Drift) -> Row {
+    Row {
+        finding: drift_finding(cmp, drift),
+        key: drift.key.clone(),
+        status: drift.status.as_str(),
+        values: drift
+            .values
+            .iter()
+            .map(|v| match v {
+                Some(v) => (Some(v.shown.clone()), Some(v.source())),
+                None => (None, None),
+            })
+            .collect(),
+        rule: drift.rule.clone(),
+        detail: drift.detail.clone(),
+    }
 }
 
 fn drift_finding(cmp: &Comparison, drift: &Drift) -> Finding {
@@ -138,24 +190,13 @@ fn drift_finding(cmp: &Comparison, drift: &Drift) -> Finding {
 }
 
 /// Baseline entries for today's findings (notes are never failures, so never recorded).
-pub fn baseline_entries(findings: &[Finding]) -> Vec<baseline::Entry> {
-    findings
-        .iter()
-        .filter(|f| f.severity > Severity::Note)
-        .map(|f| baseline::Entry {
-            key: f
-                .properties
-                .get("key")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            status: f
-                .properties
-                .get("status")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            fingerprint: f.fingerprint.clone(),
+pub fn baseline_entries(rows: &[Row]) -> Vec<baseline::Entry> {
+    rows.iter()
+        .filter(|r| r.finding.severity > Severity::Note)
+        .map(|r| baseline::Entry {
+            key: r.key.clone(),
+            status: r.status.to_string(),
+            fingerprint: r.finding.fingerprint.clone(),
         })
         .collect()
 }
@@ -166,15 +207,12 @@ pub fn report(command: &str, cmp: &Comparison, accepted: Option<&HashSet<String>
     report
         .extra
         .insert("envs".into(), Value::from(cmp.envs.clone()));
-    let all = findings(cmp);
-    let total = all.len();
-    report.findings = match accepted {
-        Some(set) => all
-            .into_iter()
-            .filter(|f| !set.contains(&f.fingerprint))
-            .collect(),
-        None => all,
-    };
+    let mut rows = rows(cmp);
+    let total = rows.len();
+    if let Some(set) = accepted {
+        rows.retain(|r| !set.contains(&r.finding.fingerprint));
+    }
+    report.findings = rows.iter().map(|r| r.finding.clone()).collect();
     report
         .summary
         .insert("envs".into(), Value::from(cmp.envs.len()));
@@ -189,12 +227,12 @@ pub fn report(command: &str, cmp: &Comparison, accepted: Option<&HashSet<String>
         Value::from(total - report.findings.len()),
     );
     report.warnings.extend(cmp.warnings.iter().cloned());
-    report.views.push(matrix(cmp, &report.findings));
+    report.views.push(matrix(cmp, &rows));
     report
 }
 
 /// One row per drifting key, one column per environment, with where each value is set.
-fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
+fn matrix(cmp: &Comparison, rows: &[Row]) -> TableView {
     let mut headers = vec![
         "key".to_string(),
         "status".to_string(),
@@ -205,57 +243,48 @@ fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
     let mut view = TableView::new(headers);
     view.unwrapped = vec![1, 2];
     view.identifiers = vec![0];
-    let prefix = common_directory(findings);
+    let prefix = common_directory(rows);
     if !prefix.is_empty() {
         view.title = Some(format!("Files are under {prefix}"));
     }
     let mut source_widths = vec![0usize; cmp.envs.len()];
-    for (n, f) in findings.iter().enumerate() {
-        let prop = |k: &str| {
-            f.properties
-                .get(k)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-        };
+    for (n, r) in rows.iter().enumerate() {
+        let f = &r.finding;
+        // The values that differ from the most common one are highlighted.
+        let common = most_common(r.values.iter().map(|(v, _)| v.as_deref()));
         let mut row = vec![
-            Cell::plain(prop("key")),
-            Cell::plain(prop("status").replace('_', " ")),
+            Cell::plain(&r.key),
+            Cell::plain(r.status.replace('_', " ")),
             Cell::severity(f.severity),
         ];
         if n > 0 {
             view.narrow.push(String::new());
         }
-        view.narrow.push(format!(
-            "{}[{}]: {}",
-            f.severity.as_str(),
-            f.rule_id,
-            prop("key")
-        ));
+        view.narrow
+            .push(format!("{}[{}]: {}", f.severity.as_str(), f.rule_id, r.key));
         if let Some(path) = &f.location.path {
             let line = f.location.line.map(|l| format!(":{l}")).unwrap_or_default();
             view.narrow.push(format!("  --> {path}{line}"));
         }
         for (i, env) in cmp.envs.iter().enumerate() {
-            let value = f
-                .properties
-                .get("values")
-                .and_then(|v| v.get(env))
-                .and_then(Value::as_str);
-            let full_source = f
-                .properties
-                .get("sources")
-                .and_then(|v| v.get(env))
-                .and_then(Value::as_str);
+            let (value, full_source) = (r.values[i].0.as_deref(), r.values[i].1.as_deref());
             let source = full_source.map(|s| s.strip_prefix(prefix.as_str()).unwrap_or(s));
             if let Some(s) = source {
                 source_widths[i] = source_widths[i].max(s.chars().count());
             }
-            row.push(Cell::plain(match (value, source) {
+            let text = match (value, source) {
                 (Some(v), Some(s)) => format!("{v}\n{s}"),
                 (None, Some(s)) => s.to_string(),
                 (Some(v), None) => v.to_string(),
                 (None, None) => "—".to_string(),
-            }));
+            };
+            let differs = r.status != "expired_rule"
+                && r.status != "duplicate_key"
+                && common.is_some_and(|c| c != value);
+            row.push(Cell {
+                text,
+                severity: differs.then_some(f.severity),
+            });
             if f.rule_id != EXPIRED_RULE {
                 view.narrow.push(match (value, full_source) {
                     (Some(v), Some(s)) => format!("   = {env}: {v} ({s})"),
@@ -265,10 +294,9 @@ fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
                 });
             }
         }
-        let detail = match f.properties.get("rule").and_then(Value::as_str) {
-            Some(rule) if f.rule_id != EXPIRED_RULE => format!("{}\nrule: {rule}", prop("detail")),
-            _ if f.rule_id == DUPLICATE_KEY || f.rule_id == EXPIRED_RULE => f.message.clone(),
-            _ => prop("detail").to_string(),
+        let detail = match &r.rule {
+            Some(rule) if f.rule_id != EXPIRED_RULE => format!("{}\nrule: {rule}", r.detail),
+            _ => r.detail.clone(),
         };
         for line in detail.lines() {
             view.narrow.push(format!("   = {line}"));
@@ -283,17 +311,34 @@ fn matrix(cmp: &Comparison, findings: &[Finding]) -> TableView {
         .filter(|(_, &w)| w > 0)
         // The bound includes one space of padding each side.
         .map(|(i, &w)| (3 + i, w as u16 + 2))
+        // The detail quotes values (image references, URLs): a token column too.
+        .chain(std::iter::once((3 + cmp.envs.len(), 12)))
         .collect();
     view
 }
 
+/// The value most environments have (the first of equals); `None` when none is set.
+fn most_common<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<Option<&'a str>> {
+    let values: Vec<Option<&str>> = values.collect();
+    values
+        .iter()
+        .max_by_key(|v| {
+            let count = values.iter().filter(|w| w == v).count();
+            // Ties go to the first environment.
+            (
+                count,
+                std::cmp::Reverse(values.iter().position(|w| w == *v)),
+            )
+        })
+        .copied()
+}
+
 /// The directory (with its trailing `/`) that every source in the matrix shares, so cells
 /// can show `prod.json:6` instead of repeating it.
-fn common_directory(findings: &[Finding]) -> String {
-    let mut sources = findings
+fn common_directory(rows: &[Row]) -> String {
+    let mut sources = rows
         .iter()
-        .filter_map(|f| f.properties.get("sources").and_then(Value::as_object))
-        .flat_map(|m| m.values().filter_map(Value::as_str));
+        .flat_map(|r| r.values.iter().filter_map(|(_, s)| s.as_deref()));
     let Some(first) = sources.next() else {
         return String::new();
     };

@@ -84,7 +84,7 @@ pub struct Rule {
     /// The keys it covers are feature flags (`opsguard drift flags`).
     pub flag: bool,
     /// `file:line` of the rule, for reports about the rule itself.
-    pub source: String,
+    pub source: crate::error::SourcePos,
 }
 
 impl Rule {
@@ -246,7 +246,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Policy> {
             expires,
             severity: spec.severity,
             flag: spec.flag,
-            source: format!("{}:{}", path.display(), id_pos.line),
+            source: crate::error::SourcePos::new(path, id_pos.line, None),
         });
     }
     Ok(Policy { rules })
@@ -304,7 +304,7 @@ compare = "prod >= staging"
         assert_eq!(p.rules.len(), 2);
         assert_eq!(p.rules[0].expect, Some(Expect::Ignore));
         assert_eq!(p.rules[0].expires, Date::parse("2027-06-30"));
-        assert_eq!(p.rules[0].source, "policy.toml:3");
+        assert_eq!(p.rules[0].source.to_string(), "policy.toml:3");
         assert_eq!(
             p.rules[1].compare.as_ref().unwrap().to_string(),
             "prod >= staging"
@@ -323,7 +323,7 @@ compare = "prod >= staging"
             expires: None,
             severity: None,
             flag: false,
-            source: String::new(),
+            source: crate::error::SourcePos::new("policy.toml", 1, None),
         };
         assert!(rule("*.host").matches("db.host"));
         assert!(rule("*.host").matches("cache.redis.host"));

@@ -21,7 +21,7 @@ pub fn render(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<
         report
             .views
             .iter()
-            .filter(|v| !v.rows.is_empty() || !v.footer.is_empty())
+            .filter(|v| !v.rows.is_empty() || !v.footer.is_empty() || !v.diagnostics.is_empty())
             .cloned()
             .collect()
     };
@@ -35,6 +35,64 @@ pub fn render(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<
         writeln!(out)?;
     }
     writeln!(out, "{}", summary_line(report))
+}
+
+/// Each section under its name, then one line for the whole audit.
+pub fn render_sections(
+    sections: &[crate::report::Section],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::report::SectionState;
+    let (mut ran, mut failed, mut skipped) = (0, 0, 0);
+    let mut counts = [0usize; 3];
+    for section in sections {
+        let width = style.width.map_or(60, |w| usize::from(w).min(80));
+        let rule = "─".repeat(width.saturating_sub(section.name.chars().count() + 4));
+        writeln!(out, "── {} {rule}", printable(&section.name))?;
+        match &section.state {
+            SectionState::Ran(report) => {
+                ran += 1;
+                for (i, s) in [Severity::Error, Severity::Warning, Severity::Note]
+                    .into_iter()
+                    .enumerate()
+                {
+                    counts[i] += report.count_of(s);
+                }
+                render(report, style, out)?;
+            }
+            SectionState::Failed(e) => {
+                failed += 1;
+                writeln!(out, "did not run: {}", printable(e))?;
+            }
+            SectionState::Skipped(why) => {
+                skipped += 1;
+                writeln!(out, "skipped: {}", printable(why))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let total: usize = counts.iter().sum();
+    let mut line = format!(
+        "audit: {ran} section{} ran, {failed} failed, {skipped} skipped; ",
+        if ran == 1 { "" } else { "s" }
+    );
+    if total == 0 {
+        line.push_str("no findings.");
+    } else {
+        let parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Note]
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| format!("{n} {}{}", s.as_str(), if n == 1 { "" } else { "s" }))
+            .collect();
+        line.push_str(&format!(
+            "{total} finding{}: {}",
+            if total == 1 { "" } else { "s" },
+            parts.join(", ")
+        ));
+    }
+    writeln!(out, "{line}")
 }
 
 /// "2 findings: 1 error, 1 warning" or "No findings."
@@ -59,14 +117,26 @@ pub fn summary_line(report: &Report) -> String {
 
 fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let fits = style.width.map(|w| needed_width(view) <= usize::from(w));
+    // Findings with long text read as diagnostics; a table that cannot fit the width
+    // falls back to them too, when it has them.
+    if !view.diagnostics.is_empty() && (view.rows.is_empty() || fits == Some(false)) {
+        return render_diagnostics(view, style, out);
+    }
     let too_wide = fits == Some(false) && !view.narrow.is_empty();
     // The title belongs to the table (it may explain the table's cells).
     if let Some(title) = view.title.as_ref().filter(|_| !too_wide) {
         writeln!(out, "{}", printable(title))?;
     }
     if too_wide {
+        let width = style.width.map_or(usize::MAX, usize::from);
         for line in &view.narrow {
-            writeln!(out, "{}", printable(line))?;
+            let line = shortened(&printable(line)).into_owned();
+            let text = line.trim_start();
+            let indent = &line[..line.len() - text.len()];
+            let rest = format!("{indent}    ");
+            for wrapped in wrap(text, width.saturating_sub(rest.len()), indent, &rest) {
+                writeln!(out, "{wrapped}")?;
+            }
         }
     } else if !view.rows.is_empty() {
         let mut table = Table::new();
@@ -131,6 +201,23 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
                 col.set_cell_alignment(CellAlignment::Right);
             }
         }
+        // Every wrapping column at least as wide as its longest word, so comfy-table wraps
+        // between words and never inside one.
+        for column in 0..view.headers.len() {
+            // Identifiers break at their separators; value columns with a lower bound
+            // (configuration values, which may be long tokens) keep it.
+            if view.identifiers.contains(&column)
+                || view.min_widths.iter().any(|(c, _)| *c == column)
+            {
+                continue;
+            }
+            let word = longest_word(view, column);
+            if let Some(col) = table.column_mut(column) {
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                    u16::try_from(word + 2).unwrap_or(u16::MAX),
+                )));
+            }
+        }
         for &column in &view.unwrapped {
             if let Some(col) = table.column_mut(column) {
                 col.set_constraint(ColumnConstraint::ContentWidth);
@@ -155,6 +242,107 @@ fn render_view(view: &TableView, style: Style, out: &mut dyn Write) -> io::Resul
         writeln!(out, "{}", printable(line))?;
     }
     Ok(())
+}
+
+/// Findings as compilers print them: `severity[label]: subject  figure`, the facts and the
+/// explanation indented beneath, wrapped at word boundaries to the width.
+fn render_diagnostics(view: &TableView, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = style.width.map_or(usize::MAX, usize::from).max(40);
+    if let Some(title) = &view.title {
+        writeln!(out, "{}", printable(title))?;
+        writeln!(out)?;
+    }
+    for (i, d) in view.diagnostics.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let mut header = match d.severity {
+            Some(s) => format!("{}[{}]: ", s.as_str(), printable(&d.label)),
+            None => format!("{}: ", printable(&d.label)),
+        };
+        header.push_str(&printable(&d.subject));
+        if !d.figure.is_empty() {
+            header.push_str("  ");
+            header.push_str(&printable(&d.figure));
+        }
+        for (n, line) in wrap(&header, width, "", "    ").into_iter().enumerate() {
+            match d.severity.filter(|_| style.color && n == 0) {
+                Some(s) => {
+                    let code = match s {
+                        Severity::Error => "31",
+                        Severity::Warning => "33",
+                        Severity::Note => "36",
+                    };
+                    let word = s.as_str();
+                    writeln!(
+                        out,
+                        "\u{1b}[1;{code}m{word}\u{1b}[0m{}",
+                        &line[word.len()..]
+                    )?;
+                }
+                None => writeln!(out, "{line}")?,
+            }
+        }
+        for fact in &d.facts {
+            for line in wrap(
+                &shortened(&printable(fact)),
+                width.saturating_sub(4),
+                "  = ",
+                "    ",
+            ) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        for paragraph in &d.body {
+            for line in wrap(
+                &shortened(&printable(paragraph)),
+                width.saturating_sub(2),
+                "  ",
+                "  ",
+            ) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    if !view.footer.is_empty() {
+        writeln!(out)?;
+    }
+    for line in &view.footer {
+        for line in wrap(&printable(line), width, "", "  ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Word-wraps `text` so that no line, indent included, is longer than `width` + indent; a
+/// word longer than the width stays whole on its own line rather than being split.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let width = width.max(20);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut length = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if length > 0 && length + 1 + n > width {
+            lines.push(std::mem::take(&mut current));
+            length = 0;
+        }
+        if length > 0 {
+            current.push(' ');
+            length += 1;
+        }
+        current.push_str(word);
+        length += n;
+    }
+    if length > 0 || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
+        .collect()
 }
 
 fn to_cell(cell: &Cell, color: bool) -> comfy_table::Cell {
@@ -183,9 +371,32 @@ fn longest_line(view: &TableView, column: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// Longer words are tokens (URLs, image references, hashes) that may be split where a
+/// column cannot hold them; a table is not dropped for one.
+const LONGEST_UNSPLIT_WORD: usize = 20;
+
+/// The longest word of a column, header included: a cell may wrap between words, never
+/// inside one (up to [`LONGEST_UNSPLIT_WORD`] characters).
+fn longest_word(view: &TableView, column: usize) -> usize {
+    view.rows
+        .iter()
+        .filter_map(|r| r.get(column))
+        .flat_map(|c| c.text.split_whitespace())
+        .chain(
+            view.headers
+                .get(column)
+                .into_iter()
+                .flat_map(|h| h.split_whitespace()),
+        )
+        .map(|w| w.chars().count().min(LONGEST_UNSPLIT_WORD))
+        .max()
+        .unwrap_or(0)
+}
+
 /// The narrowest the table can be without splitting what must not be split: identifiers
 /// whole, unwrapped columns at their content, `min_widths` at their bound, other columns at
-/// ten characters, and the borders.
+/// their longest word (and at least ten characters when they have that much), and the
+/// borders.
 fn needed_width(view: &TableView) -> usize {
     let columns = view.headers.len();
     let longest = |column: usize| longest_line(view, column);
@@ -196,7 +407,7 @@ fn needed_width(view: &TableView) -> usize {
             } else if let Some(&(_, min)) = view.min_widths.iter().find(|(i, _)| *i == c) {
                 usize::from(min).saturating_sub(2).max(10)
             } else {
-                longest(c).min(10)
+                longest(c).min(10).max(longest_word(view, c))
             }
         })
         .sum();
@@ -250,21 +461,20 @@ fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// For reports whose command did not lay out a table of its own.
+/// For reports whose command did not lay out a view of its own: each finding as a
+/// diagnostic.
 fn generic_view(report: &Report) -> TableView {
-    let mut view = TableView::new(["severity", "rule", "location", "message"]);
+    let mut view = TableView::default();
     for f in &report.findings {
-        let location = match (&f.location.path, f.location.line) {
-            (Some(p), Some(l)) => format!("{p}:{l}"),
-            (Some(p), None) => p.clone(),
-            _ => String::new(),
-        };
-        view.push(vec![
-            Cell::severity(f.severity),
-            Cell::plain(&f.rule_id),
-            Cell::plain(location),
-            Cell::plain(&f.message),
-        ]);
+        let location = f.place();
+        view.diagnostics.push(crate::report::Diagnostic {
+            severity: Some(f.severity),
+            label: f.rule_id.clone(),
+            subject: location,
+            figure: String::new(),
+            facts: Vec::new(),
+            body: vec![f.message.clone()],
+        });
     }
     view
 }
@@ -300,6 +510,48 @@ mod tests {
         r.findings
             .push(Finding::new("r", Severity::Warning, "meh", &["3"]));
         r
+    }
+
+    #[test]
+    fn diagnostics_wrap_at_words_within_the_width() {
+        let mut view = TableView::default();
+        view.diagnostics.push(crate::report::Diagnostic {
+            severity: Some(Severity::Warning),
+            label: "cost/over-provisioned".into(),
+            subject: "ec2 api-batch (i-0a1b2c3d4e5f60001)".into(),
+            figure: "saves $420.48/month".into(),
+            facts: vec!["us-east-1 · m5.4xlarge → m5.xlarge".into()],
+            body: vec!["P99.5 CPU is 13.2 % of 16 vCPUs; m5.xlarge would run at 52.8 % with 20 % headroom; a smaller size also has lower network and EBS bandwidth caps, check them".into()],
+        });
+        let mut out = Vec::new();
+        render_view(
+            &view,
+            Style {
+                color: false,
+                width: Some(60),
+            },
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with("warning[cost/over-provisioned]: ec2 api-batch"),
+            "{text}"
+        );
+        let words: Vec<&str> = view.diagnostics[0].body[0].split_whitespace().collect();
+        let fact = text
+            .lines()
+            .position(|l| l.starts_with("  = us-east-1"))
+            .unwrap();
+        let printed: Vec<&str> = text
+            .lines()
+            .skip(fact + 1)
+            .flat_map(str::split_whitespace)
+            .collect();
+        assert_eq!(printed, words, "{text}");
+        for line in text.lines().skip(1) {
+            assert!(line.chars().count() <= 60, "{line:?}");
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 
 pub mod atomic;
 pub mod color;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod messages;
 pub mod printable;
 pub mod sarif;
@@ -13,7 +15,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::error::Result;
-use crate::report::Report;
+use crate::report::{Report, Section, SectionState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -25,6 +27,10 @@ pub enum Format {
     Jsonl,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// A summary for $GITHUB_STEP_SUMMARY and pull-request comments (secrets masked).
+    Markdown,
+    /// One self-contained HTML page with charts (secrets masked).
+    Html,
 }
 
 /// How the human renderer should look.
@@ -63,6 +69,38 @@ pub fn render(
         Format::Json => json::render(report, out),
         Format::Jsonl => json::render_lines(report, out),
         Format::Sarif => sarif::render(report, out),
+        Format::Markdown | Format::Html => render_sections(
+            &format!("opsguard {}", report.command),
+            &[Section {
+                name: report.command.clone(),
+                state: SectionState::Ran(Box::new(report.clone())),
+            }],
+            format,
+            style,
+            out,
+        ),
+    }
+}
+
+/// Several commands' reports as one (`opsguard audit`): one JSON document with a
+/// `sections` array, one SARIF file with a run per section, one page.
+pub fn render_sections(
+    title: &str,
+    sections: &[Section],
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Markdown => markdown::render(title, sections, out),
+        Format::Html => html::render(title, sections, out),
+        Format::Sarif => {
+            let reports: Vec<&Report> = sections.iter().filter_map(Section::report).collect();
+            sarif::render_runs(&reports, out)
+        }
+        Format::Json => json::render_sections(sections, out),
+        Format::Jsonl => json::render_section_lines(sections, out),
+        Format::Human => human::render_sections(sections, style, out),
     }
 }
 

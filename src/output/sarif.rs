@@ -265,30 +265,41 @@ mod tests {
         assert_eq!(results[3]["ruleIndex"], 1);
         assert_eq!(results[3]["level"], "error");
         assert!(results[0]["partialFingerprints"][FINGERPRINT_KEY].is_string());
-        assert!(rules[1]["help"]["markdown"].as_str().is_some_and(|h| h.len() > 20));
+        assert!(rules[1]["help"]["markdown"]
+            .as_str()
+            .is_some_and(|h| h.len() > 20));
     }
 
     #[test]
     fn a_resource_finding_is_anchored_to_the_report_file_and_keeps_its_resource() {
         let mut r = Report::new("cost idle");
         r.anchor = Some(Location::file("opsguard.toml", Some(12)));
-        let mut located = Location::default();
-        located.resource = Some("aws/us-east-1/ec2/i-0abc".into());
+        let located = Location {
+            resource: Some("aws/us-east-1/ec2/i-0abc".into()),
+            ..Location::default()
+        };
         r.findings
             .push(Finding::new("cost/idle", Severity::Warning, "m", &["x"]).at(located));
         r.findings
             .push(Finding::new("cost/idle", Severity::Warning, "m", &["y"]));
         let doc = serde_json::to_value(to_sarif(&r)).unwrap();
         let first = &doc["runs"][0]["results"][0]["locations"][0];
-        assert_eq!(first["physicalLocation"]["artifactLocation"]["uri"], "opsguard.toml");
+        assert_eq!(
+            first["physicalLocation"]["artifactLocation"]["uri"],
+            "opsguard.toml"
+        );
         assert_eq!(first["physicalLocation"]["region"]["startLine"], 12);
         assert_eq!(first["logicalLocations"][0]["name"], "i-0abc");
         let second = &doc["runs"][0]["results"][1]["locations"][0];
-        assert_eq!(second["physicalLocation"]["artifactLocation"]["uri"], "opsguard.toml");
+        assert_eq!(
+            second["physicalLocation"]["artifactLocation"]["uri"],
+            "opsguard.toml"
+        );
         r.anchor = None;
         let doc = serde_json::to_value(to_sarif(&r)).unwrap();
         assert_eq!(
-            doc["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            doc["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]
+                ["uri"],
             "opsguard.toml"
         );
     }

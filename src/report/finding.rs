@@ -23,6 +23,16 @@ pub struct Location {
 }
 
 impl Location {
+    /// The file and line (and column) of a position in an input file.
+    pub fn at(pos: &crate::error::SourcePos) -> Self {
+        Location {
+            path: Some(crate::paths::display_path(&pos.path)),
+            line: Some(pos.line),
+            column: pos.column,
+            ..Location::default()
+        }
+    }
+
     pub fn file(path: impl Into<String>, line: Option<usize>) -> Self {
         Location {
             path: Some(path.into()),
@@ -65,6 +75,20 @@ impl Finding {
             location: Location::default(),
             properties: Map::new(),
             fingerprint,
+        }
+    }
+
+    /// Where it is, for people: `path:line`, else the path, else the cloud resource.
+    pub fn place(&self) -> String {
+        match (
+            &self.location.path,
+            self.location.line,
+            &self.location.resource,
+        ) {
+            (Some(p), Some(l), _) => format!("{p}:{l}"),
+            (Some(p), None, _) => p.clone(),
+            (None, _, Some(r)) => r.clone(),
+            _ => String::new(),
         }
     }
 

@@ -1,15 +1,19 @@
 //! The findings model every command shares: findings, the rules that produce them, the
 //! report that carries them, and redaction of secrets before any of it is rendered.
 
+mod baseline;
+mod chart;
 mod finding;
 mod secret;
 mod severity;
 mod view;
 
+pub use baseline::BaselineKind;
+pub use chart::{money, Chart, ChartKind, ChartUnit};
 pub use finding::{Finding, Location};
 pub use secret::{content_hash, short_hash, Redactor};
 pub use severity::Severity;
-pub use view::{Cell, TableView};
+pub use view::{Cell, Diagnostic, TableView};
 
 use serde_json::{Map, Value};
 
@@ -81,6 +85,33 @@ agree. Make the value the same, or record the difference as expected in the drif
 const COST_ADVICE: &str = "Check the resource or spend named in the finding in the AWS \
 console or Cost Explorer; the finding's properties carry the figures it was judged on.";
 
+/// One part of `opsguard audit`'s report: a command that ran, failed or was not
+/// configured. A single command's report is one section that ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The command, e.g. `secrets scan`.
+    pub name: String,
+    pub state: SectionState,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SectionState {
+    Ran(Box<Report>),
+    /// It could not run (no credentials, unreadable input): the error's one line.
+    Failed(String),
+    /// Not configured, or left out with `--only` / `--skip`: why.
+    Skipped(String),
+}
+
+impl Section {
+    pub fn report(&self) -> Option<&Report> {
+        match &self.state {
+            SectionState::Ran(report) => Some(report),
+            _ => None,
+        }
+    }
+}
+
 /// Everything one command run produced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -106,6 +137,8 @@ pub struct Report {
     /// (code scanning rejects a result without one): for cost findings, the `opsguard.toml`
     /// line that configured the check, or the export file that was read.
     pub anchor: Option<Location>,
+    /// Charts for the HTML report (cost by day, secrets by year).
+    pub charts: Vec<Chart>,
 }
 
 impl Report {
@@ -121,6 +154,7 @@ impl Report {
             errors: Vec::new(),
             views: Vec::new(),
             anchor: None,
+            charts: Vec::new(),
         }
     }
 

@@ -22,8 +22,28 @@ pub struct TableView {
     /// or the lower bounds of `min_widths` (a narrow terminal, many environments). They
     /// stand alone: the title, which belongs to the table, is not printed with them.
     pub narrow: Vec<String>,
+    /// Findings whose text is too long for cells (reasons, causes): printed the way
+    /// compilers print diagnostics, a header line and the explanation indented beneath,
+    /// wrapped at word boundaries. When present they are printed instead of `rows`.
+    pub diagnostics: Vec<Diagnostic>,
     /// Lines printed under the table (totals, explanations).
     pub footer: Vec<String>,
+}
+
+/// One finding laid out for reading: `severity[rule]: subject  figure`, then the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Option<Severity>,
+    /// A label in brackets after the severity: the rule or the finding's kind.
+    pub label: String,
+    /// What the finding is about: the resource, the service, the key.
+    pub subject: String,
+    /// The figure that matters (an impact, a saving), at the end of the header.
+    pub figure: String,
+    /// Short facts, one line each (`region us-east-1 · m5.4xlarge → m5.xlarge`).
+    pub facts: Vec<String>,
+    /// Paragraphs of explanation (the reason, the fix), wrapped to the width.
+    pub body: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

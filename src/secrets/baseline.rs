@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, SourcePos};
+use crate::error::Result;
+use crate::report::BaselineKind;
 
 pub const KIND: &str = "opsguard-secrets-baseline";
 
@@ -19,46 +20,20 @@ pub struct Entry {
     pub path: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    version: u32,
-    kind: String,
-    findings: Vec<Entry>,
-}
+const FORMAT: BaselineKind = BaselineKind {
+    kind: KIND,
+    items: "findings",
+    domain: "secrets",
+};
 
 pub fn render(mut entries: Vec<Entry>) -> String {
     entries.sort();
     entries.dedup_by(|a, b| a.fingerprint == b.fingerprint);
-    let mut text = serde_json::to_string_pretty(&File {
-        version: 1,
-        kind: KIND.into(),
-        findings: entries,
-    })
-    .unwrap_or_default();
-    text.push('\n');
-    text
+    FORMAT.render(entries)
 }
 
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>> {
-    let file: File = serde_json::from_str(text).map_err(|e| {
-        let message = crate::error::serde_message(&e.to_string());
-        Error::input(
-            SourcePos::new(path, e.line().max(1), Some(e.column().max(1))),
-            format!("not a secrets baseline: {message}"),
-        )
-        .with_hint("write one with `opsguard secrets baseline -o FILE`")
-    })?;
-    if file.kind != KIND || file.version != 1 {
-        return Err(Error::input(
-            SourcePos::new(path, 1, None),
-            format!(
-                "not a secrets baseline (kind `{}`, version {})",
-                file.kind, file.version
-            ),
-        ));
-    }
-    Ok(file.findings)
+    FORMAT.parse(text, path)
 }
 
 /// `.gitleaksignore`: one gitleaks fingerprint (or opsguard fingerprint) a line; `#`

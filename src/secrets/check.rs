@@ -10,7 +10,7 @@ use super::rules::{compile, RuleSet};
 pub struct Problem {
     pub rule_id: String,
     /// `file:line` of the rule.
-    pub origin: String,
+    pub origin: crate::error::SourcePos,
     pub message: String,
 }
 

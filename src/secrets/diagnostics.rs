@@ -10,7 +10,8 @@ use super::findings::SecretFinding;
 use super::occurrence::{Occurrence, ScanOutput};
 use super::rules::RuleSet;
 use crate::report::{
-    content_hash, Cell, Finding, Location, Redactor, Report, RuleDescriptor, TableView,
+    content_hash, Cell, Chart, ChartKind, ChartUnit, Diagnostic, Finding, Location, Redactor,
+    Report, RuleDescriptor, TableView,
 };
 
 /// Occurrences listed per finding at most; the count says how many there were.
@@ -102,7 +103,8 @@ pub fn report(
         .iter()
         .map(|f| to_finding(rules, f, redactor))
         .collect();
-    report.views.push(table(&report.findings));
+    report.views.push(table(rules, &findings, redactor));
+    report.charts.extend(by_year(&findings));
     let stats = &scan.stats;
     report
         .summary
@@ -194,9 +196,34 @@ fn short(commit: &str) -> &str {
     &commit[..commit.len().min(8)]
 }
 
-fn table(findings: &[Finding]) -> TableView {
+/// Findings by the year of the commit that brought the secret in: old leaks are as live
+/// as new ones until rotated.
+fn by_year(findings: &[SecretFinding]) -> Option<Chart> {
+    let mut years: std::collections::BTreeMap<String, f64> = Default::default();
+    for f in findings {
+        let year = f
+            .first()
+            .commit
+            .as_ref()
+            .and_then(|c| c.date.get(..4))
+            .unwrap_or("not in history");
+        *years.entry(year.to_string()).or_default() += 1.0;
+    }
+    (!years.is_empty()).then(|| Chart {
+        title: "Secrets by the year they were committed".into(),
+        kind: ChartKind::Bars,
+        labels: years.keys().cloned().collect(),
+        values: years.values().copied().collect(),
+        marks: Vec::new(),
+        line: None,
+        unit: ChartUnit::Count,
+    })
+}
+
+/// The table people read, from the typed findings (the same order as the report's).
+fn table(rules: &RuleSet, findings: &[SecretFinding], redactor: &Redactor) -> TableView {
     // Commit, author and date only mean something for history scans.
-    let history = findings.iter().any(|f| f.location.commit.is_some());
+    let history = findings.iter().any(|f| f.first().commit.is_some());
     let mut headers = vec!["severity", "rule", "location"];
     if history {
         headers.extend(["commit", "author", "date"]);
@@ -204,48 +231,61 @@ fn table(findings: &[Finding]) -> TableView {
     headers.push("match");
     let mut view = TableView::new(headers);
     view.unwrapped = if history { vec![0, 3] } else { vec![0] };
+    // Paths break after `/`, `-`, `.` or `_`, never inside a name.
+    view.identifiers = vec![2];
     for f in findings {
-        let prop = |k: &str| {
-            f.properties
-                .get(k)
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        let count = f
-            .properties
-            .get("occurrence_count")
-            .and_then(Value::as_u64)
-            .unwrap_or(1);
-        let mut location = format!("{}:{}", prop("path"), f.location.line.unwrap_or(0));
-        if count > 1 {
-            location.push_str(&format!("\n(+{} more)", count - 1));
+        let rule = &rules.rules[f.rule];
+        let first = f.first();
+        let mut location = format!("{}:{}", first.path, first.line);
+        if f.occurrences.len() > 1 {
+            location.push_str(&format!("\n(+{} more)", f.occurrences.len() - 1));
         }
         let mut row = vec![
-            Cell::severity(f.severity),
-            Cell::plain(&f.rule_id),
+            Cell::severity(rule.severity),
+            Cell::plain(&rule.id),
             Cell::plain(location),
         ];
         if history {
-            let mut commit = f
-                .location
-                .commit
-                .as_deref()
-                .map(short)
-                .unwrap_or("—")
-                .to_string();
-            if f.properties.get("in_head") == Some(&Value::Bool(false)) {
-                commit.push_str("\nnot in HEAD");
+            let commit = first.commit.as_ref();
+            let mut shown = commit.map_or("—", |c| short(&c.id)).to_string();
+            if f.in_head() == Some(false) {
+                shown.push_str("\nnot in HEAD");
             }
-            let author = prop("author");
-            let author = author.split(" <").next().unwrap_or("");
-            let date = prop("date");
-            row.push(Cell::plain(commit));
+            let author = commit.map_or("", |c| c.author.as_str());
+            let date = commit.and_then(|c| c.date.get(..10)).unwrap_or("—");
+            row.push(Cell::plain(shown));
             row.push(Cell::plain(if author.is_empty() { "—" } else { author }));
-            row.push(Cell::plain(date.get(..10).unwrap_or("—")));
+            row.push(Cell::plain(date));
         }
-        row.push(Cell::plain(prop("match")));
+        row.push(Cell::plain(redactor.preview(&f.secret)));
         view.push(row);
+        let mut facts = Vec::new();
+        if let Some(c) = first.commit.as_ref() {
+            facts.push(format!(
+                "commit {}{} · {} · {}",
+                short(&c.id),
+                if f.in_head() == Some(false) {
+                    " (not in HEAD)"
+                } else {
+                    ""
+                },
+                c.author,
+                c.date.get(..10).unwrap_or("—")
+            ));
+        }
+        let more = f.occurrences.len() - 1;
+        view.diagnostics.push(Diagnostic {
+            severity: Some(rule.severity),
+            label: rule.id.clone(),
+            subject: if more > 0 {
+                format!("{}:{} (+{more} more)", first.path, first.line)
+            } else {
+                format!("{}:{}", first.path, first.line)
+            },
+            figure: format!("match {}", redactor.preview(&f.secret)),
+            facts,
+            body: vec![rule.description.clone()],
+        });
     }
     view
 }

@@ -612,6 +612,64 @@ impl LineIndex {
 mod tests {
     use super::*;
 
+    fn builtin() -> &'static RuleSet {
+        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| crate::secrets::rules::builtin().unwrap())
+    }
+
+    fn hits(path: &str, text: &str) -> Vec<(String, String, usize, usize)> {
+        let engine = Engine::new(builtin());
+        engine
+            .scan(&Blob {
+                path,
+                commit: None,
+                content: text.as_bytes(),
+            })
+            .into_iter()
+            .map(|h| {
+                (
+                    builtin().rules[h.rule].id.clone(),
+                    h.secret,
+                    h.line,
+                    h.column,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_token_is_found_with_its_rule_line_and_column() {
+        let token = format!("ghp_{}", "aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4");
+        let found = hits(
+            "deploy.sh",
+            &format!("#!/bin/sh\nexport GITHUB_TOKEN={token}\n"),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (rule, secret, line, column) = &found[0];
+        assert_eq!(rule, "github-pat");
+        assert_eq!(secret, &token);
+        assert_eq!((*line, *column), (2, 21));
+    }
+
+    #[test]
+    fn placeholders_and_binary_content_are_not_findings() {
+        assert!(hits("app.env", "PASSWORD=changeme\nAPI_KEY=<your-api-key>\n").is_empty());
+        assert!(hits("app.env", "password = ${DB_PASSWORD}\n").is_empty());
+        let mut binary = vec![0u8, 159, 146, 150];
+        binary.extend_from_slice(
+            format!("ghp_{}", "aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4").as_bytes(),
+        );
+        assert!(looks_binary(&binary));
+    }
+
+    #[test]
+    fn the_same_secret_twice_in_a_blob_is_two_hits_in_order() {
+        let token = format!("ghp_{}", "aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4");
+        let found = hits("a.txt", &format!("a={token}\nb={token}\n"));
+        let lines: Vec<usize> = found.iter().map(|h| h.2).collect();
+        assert_eq!(lines, [1, 2], "{found:?}");
+    }
+
     #[test]
     fn the_line_of_a_match_that_ends_in_a_line_break_is_its_own() {
         let text = b"a = tok\nb = {{ x }}\n";

@@ -27,3 +27,5 @@ pub mod placeholder;
 pub mod progress;
 pub mod re2;
 pub mod rules;
+pub mod run;
+pub mod settings;

@@ -91,7 +91,7 @@ pub struct Rule {
     /// Rules tagged `generic` default to 0, others to 100 (Betterleaks' default).
     pub specificity: i32,
     /// `file:line` where the rule is defined.
-    pub origin: String,
+    pub origin: crate::error::SourcePos,
 }
 
 impl Rule {
@@ -600,7 +600,7 @@ impl<'a> Loader<'a> {
             examples_required: false,
             filter,
             specificity: spec.specificity.unwrap_or(if generic { 0 } else { 100 }),
-            origin: format!("{}:{}", id_pos.path.display(), id_pos.line),
+            origin: crate::error::SourcePos::new(id_pos.path.clone(), id_pos.line, None),
             id,
         }))
     }

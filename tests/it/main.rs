@@ -4,6 +4,8 @@
 // `opsguard cost` and the AWS test server exist only with the `aws` feature (the default,
 // which the tests run with).
 #[cfg(feature = "aws")]
+mod audit;
+#[cfg(feature = "aws")]
 mod aws_server;
 mod betterleaks;
 mod cli;
@@ -22,6 +24,7 @@ mod drift_flags;
 mod formats;
 mod git_repo;
 mod hostile;
+mod layout;
 mod pre_commit;
 mod secrets;
 mod secrets_cache;

@@ -20,7 +20,6 @@ pub enum RegionChoice {
 
 pub use crate::cost::fleet::Calls;
 
-
 pub fn gather(
     profile: Option<&str>,
     regions: RegionChoice,
