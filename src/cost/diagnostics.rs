@@ -470,12 +470,16 @@ pub fn spend_report(
         Cell::plain(money(s.last_month)),
     ]);
     let days = s.end.days_since_epoch() - s.start.days_since_epoch() + 1;
+    let trend = format!("last {} days", days.min(14));
     let mut table =
-        TableView::new([group, "spend", "vs previous", "share", "trend"]).titled(format!(
+        TableView::new([group, "spend", "vs previous", "share", &trend]).titled(format!(
             "{} to {} ({days} days) against the {days} days before",
             s.start, s.end
         ));
     table.right_aligned = vec![1, 2, 3];
+    // Figures and the sparkline are never wrapped; the sparkline is the last fortnight (a
+    // year of days would wrap over many lines; JSON has every day).
+    table.unwrapped = vec![1, 2, 3, 4];
     let mut groups = Vec::new();
     for g in &s.groups {
         table.push(vec![
@@ -483,7 +487,7 @@ pub fn spend_report(
             Cell::plain(money(g.total)),
             Cell::plain(change(g.change_percent)),
             Cell::plain(format!("{:.1} %", g.share_percent)),
-            Cell::plain(sparkline(&g.daily)),
+            Cell::plain(sparkline(&g.daily[g.daily.len().saturating_sub(14)..])),
         ]);
         groups.push(json!({
             "key": g.key,

@@ -320,6 +320,12 @@ fn the_ingestion_check_catches_a_rule_without_help_and_a_result_without_a_file()
 fn every_commands_sarif_passes_githubs_ingestion_rules() {
     let repo = audited_repo(CONFIG);
     let dir = repo.path();
+    // A pack with a failing example, so `rules check` has findings to write.
+    std::fs::write(
+        dir.join("pack.toml"),
+        "name = \"team\"\n\n[[rules]]\nid = \"team-token\"\nregex = '''team_[a-z]{8}'''\nkeywords = [\"team_\"]\nexamples = [\"team_short\"]\n",
+    )
+    .unwrap();
     let spike = "fixture:costdata";
     let runs: Vec<Vec<&str>> = vec![
         vec!["drift", "check"],
@@ -327,6 +333,8 @@ fn every_commands_sarif_passes_githubs_ingestion_rules() {
         vec!["drift", "flags"],
         vec!["secrets", "scan", "."],
         vec!["secrets", "scan", "--no-git", "."],
+        vec!["secrets", "rules", "check", "pack.toml"],
+        vec!["secrets", "rules", "list"],
         vec!["cost", "anomalies", "--source", spike],
         vec!["cost", "budget", "--limit", "20000", "--source", spike],
         vec!["cost", "report", "--source", spike],
