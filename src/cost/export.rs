@@ -257,6 +257,19 @@ impl ExportSource {
 }
 
 impl CostSource for ExportSource {
+    fn file_for(&self, group_by: &[GroupBy]) -> Option<String> {
+        self.exports
+            .iter()
+            .find(|e| e.grouping == group_by)
+            .or_else(|| {
+                self.exports
+                    .iter()
+                    .find(|e| e.grouping.starts_with(group_by))
+            })
+            .or(self.exports.first())
+            .map(|e| display_path(&e.path))
+    }
+
     fn cost_and_usage(&mut self, query: &CostQuery) -> Result<Vec<CostRecord>> {
         // An export grouped exactly as asked.
         if query.filter.is_none() {

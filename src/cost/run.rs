@@ -12,7 +12,9 @@ use super::recommendation_report::PriceNote;
 use super::rightsize::{self, Options};
 use super::root_cause::{causes, Cause};
 use super::series;
-use super::settings::{AnomalySettings, BudgetSettings, Period, SpendSettings, TagSettings};
+use super::settings::{
+    AnomalySettings, BudgetSettings, Period, SourceSettings, SpendSettings, TagSettings,
+};
 use super::source::{CostSource, Requests};
 use super::summary::{self, Summary};
 use super::tags::Coverage;
@@ -26,6 +28,14 @@ use crate::timestamp::Timestamp;
 
 /// The key of the whole bill's series.
 const TOTAL: &str = "Total";
+
+/// Where SARIF anchors the findings: the export that answered, else the configured place.
+fn anchor(source: &dyn CostSource, group_by: &[GroupBy], s: &SourceSettings) -> Location {
+    source
+        .file_for(group_by)
+        .map(|file| Location::file(file, None))
+        .unwrap_or_else(|| s.anchor.clone())
+}
 
 /// A scheduled job must fail loudly: no data is never "nothing to report".
 fn no_costs(start: Date, end: Date) -> Error {
@@ -167,7 +177,7 @@ pub fn anomalies(
         error_impact: s.error_impact,
         requests: source.requests(),
         warnings,
-        anchor: s.source.anchor.clone(),
+        anchor: anchor(source, std::slice::from_ref(group), &s.source),
         series: charted,
     })
 }
@@ -330,7 +340,7 @@ pub fn budget(
         forecast_source,
         requests: source.requests(),
         warnings,
-        anchor: s.source.anchor.clone(),
+        anchor: anchor(source, &[], &s.source),
     })
 }
 
@@ -411,7 +421,7 @@ pub fn tags(source: &mut dyn CostSource, until: Date, s: &TagSettings) -> Result
         until,
         requests: source.requests(),
         warnings,
-        anchor: s.source.anchor.clone(),
+        anchor: anchor(source, &[], &s.source),
     })
 }
 
@@ -470,7 +480,7 @@ pub fn spend(source: &mut dyn CostSource, until: Date, s: &SpendSettings) -> Res
         group: s.group.clone(),
         requests: source.requests(),
         warnings: source.take_warnings(),
-        anchor: s.source.anchor.clone(),
+        anchor: anchor(source, std::slice::from_ref(&s.group), &s.source),
     })
 }
 

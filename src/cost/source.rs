@@ -21,6 +21,13 @@ pub trait CostSource {
         Err(Error::usage("this source has no forecast"))
     }
 
+    /// The file that answers a query grouped by `group_by`, for SARIF to point at (offline
+    /// exports); `None` for an API.
+    fn file_for(&self, group_by: &[super::query::GroupBy]) -> Option<String> {
+        let _ = group_by;
+        None
+    }
+
     /// Non-fatal problems met so far (e.g. a damaged cache entry), handed over once.
     fn take_warnings(&mut self) -> Vec<String> {
         Vec::new()

@@ -14,7 +14,7 @@ h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2.5rem;border-bottom:1px sol
 h3{font-size:1rem;margin-top:1.5rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.875rem;max-width:100%}
 th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f6f8fa}
+th{background:#f6f8fa;white-space:nowrap}.nowrap{overflow-wrap:normal}.whole{white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .error{background:#ffebe9;color:#82071e}.warning{background:#fff8c5;color:#6c4a00}.note{background:#ddf4ff;color:#0a3069}
 .failed{color:#82071e}.skipped{color:#57606a}
@@ -155,7 +155,30 @@ fn render_view(view: &TableView, out: &mut dyn Write) -> io::Result<()> {
                 if view.right_aligned.contains(&i) {
                     classes.push("num");
                 }
-                let text = escape(&cell.text).replace('\n', "<br>");
+                if view.unwrapped.contains(&i) {
+                    classes.push("nowrap");
+                }
+                let bounded = view.min_widths.iter().any(|(c, _)| *c == i);
+                let mut text = cell
+                    .text
+                    .lines()
+                    .map(|line| {
+                        // Short lines of value columns (`file:line`) stay whole.
+                        if bounded && line.chars().count() <= 32 {
+                            format!("<span class=\"whole\">{}</span>", escape(line))
+                        } else {
+                            escape(line)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("<br>");
+                if view.identifiers.contains(&i) {
+                    // Keys break after their separators, never inside a name.
+                    classes.push("nowrap");
+                    for separator in ['.', '_', '-', '/'] {
+                        text = text.replace(separator, &format!("{separator}<wbr>"));
+                    }
+                }
                 if classes.is_empty() {
                     write!(out, "<td>{text}</td>")?;
                 } else {

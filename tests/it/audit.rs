@@ -163,6 +163,26 @@ fn audit_sarif_has_one_run_per_section_and_a_file_for_every_result() {
         .as_str()
         .unwrap()
         .starts_with("aws/us-east-1/"));
+    // Every file a result points at is in the repository.
+    for run in runs {
+        for result in run["results"].as_array().unwrap() {
+            let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
+            assert!(
+                repo.path().join(uri).is_file(),
+                "{uri} is not a file: {result}"
+            );
+        }
+    }
+    let anomalies = runs
+        .iter()
+        .find(|r| r["automationDetails"]["id"] == "opsguard/cost-anomalies/")
+        .unwrap();
+    assert_eq!(
+        anomalies["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "costdata/cost-and-usage.service.json"
+    );
     assert_passes_github_ingestion(&stdout(&out), "audit");
     assert!(!stdout(&out).contains(&planted_token()));
 }
