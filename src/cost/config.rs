@@ -91,7 +91,7 @@ pub struct CostConfig {
     #[serde(default)]
     pub thresholds: ThresholdOverrides,
     /// `opsguard audit`: the monthly budget in dollars (the budget check runs when set).
-    #[serde(default, deserialize_with = "non_negative")]
+    #[serde(default, deserialize_with = "positive")]
     pub budget: Option<f64>,
     /// `opsguard audit`: which cost checks run [default: all that are configured].
     #[serde(default)]
@@ -116,6 +116,18 @@ fn non_negative<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D
     } else {
         Err(serde::de::Error::custom(
             "expected a finite number, zero or more",
+        ))
+    }
+}
+
+/// A budget of zero would be over on the first cent.
+fn positive<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let n = f64::deserialize(d)?;
+    if n.is_finite() && n > 0.0 {
+        Ok(Some(n))
+    } else {
+        Err(serde::de::Error::custom(
+            "expected a positive number of dollars",
         ))
     }
 }
