@@ -87,7 +87,8 @@ impl SourceSettings {
             })
             .transpose()?;
         Ok(SourceSettings {
-            anchor: anchor(&choice, Some("cost-and-usage.service.json"), loaded),
+            // The export that answers is known once it is open (`CostSource::file_for`).
+            anchor: anchor(&choice, None, loaded),
             choice,
             profile: args.profile.clone().or(config.profile),
             region: args.region.clone().or(config.region),

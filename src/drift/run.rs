@@ -143,6 +143,7 @@ impl DiffOutcome {
         let mut report = diagnostics::report("drift diff", &self.comparison, None);
         if let Some(text) = &self.text_diff {
             let mut view = TableView::default().titled("Line diff:");
+            view.preformatted = true;
             view.footer = text.lines().map(str::to_string).collect();
             report.views.push(view);
             report.extra.insert("text_diff".into(), text.clone().into());

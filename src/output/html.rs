@@ -193,7 +193,7 @@ fn render_view(view: &TableView, out: &mut dyn Write) -> io::Result<()> {
             render_diagnostic(d, out)?;
         }
     }
-    if view.title.as_deref() == Some("Line diff:") {
+    if view.preformatted {
         writeln!(out, "<pre>{}</pre>", escape(&view.footer.join("\n")))?;
     } else {
         for line in &view.footer {
@@ -342,17 +342,25 @@ fn render_chart(chart: &Chart, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// The entity HTML needs for `c`, if any.
+pub fn entity(c: char) -> Option<&'static str> {
+    Some(match c {
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '&' => "&amp;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => return None,
+    })
+}
+
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('�'),
-            c => out.push(c),
+        match entity(c) {
+            Some(e) => out.push_str(e),
+            None if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
+            None => out.push(c),
         }
     }
     out

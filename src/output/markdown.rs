@@ -124,22 +124,23 @@ fn item(f: &Finding) -> String {
     )
 }
 
-/// Text that Markdown and the HTML GitHub allows in it will show as written, on one line.
+/// Text that Markdown and the HTML GitHub allows in it will show as written, on one line:
+/// HTML's entities, then Markdown's punctuation and table pipes escaped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
             '|' => out.push_str("\\|"),
-            '\n' | '\r' => out.push(' '),
+            '\n' | '\r' | '\t' => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '!' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push('�'),
-            c => out.push(c),
+            c => match super::html::entity(c) {
+                Some(e) => out.push_str(e),
+                None if c.is_control() => out.push('\u{fffd}'),
+                None => out.push(c),
+            },
         }
     }
     out
@@ -162,6 +163,7 @@ mod tests {
             escape("<img src=x> | [link](http://x) `a`\nb"),
             "&lt;img src=x&gt; \\| \\[link\\](http://x) \\`a\\` b"
         );
+        assert_eq!(escape("staging's"), "staging&#39;s");
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct TableView {
     pub diagnostics: Vec<Diagnostic>,
     /// Lines printed under the table (totals, explanations).
     pub footer: Vec<String>,
+    /// The footer is preformatted text (a line diff): kept as is, in a monospace block.
+    pub preformatted: bool,
 }
 
 /// One finding laid out for reading: `severity[rule]: subject  figure`, then the body.

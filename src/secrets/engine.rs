@@ -692,8 +692,7 @@ mod tests {
             removed in 0usize..8,
             inserted in proptest::collection::vec(0usize..18, 0..8),
         ) {
-            static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-            let engine = Engine::new(RULES.get_or_init(|| crate::secrets::rules::builtin().unwrap()));
+            let engine = Engine::new(builtin());
             let (old_text, new_text) =
                 crate::secrets::edited_text::versions(PIECES, &old, cut, removed, inserted);
             let (_, old_spans) = engine.keywords_in(&old_text, None);

@@ -30,12 +30,10 @@ pub fn is_history(s: &ScanSettings) -> bool {
 }
 
 pub struct ScanOutcome {
-    pub command: &'static str,
     pub report: Report,
     pub incomplete: bool,
     /// What the cache did, for a status line.
     pub cache_note: Option<String>,
-    pub unused: Vec<baseline::Entry>,
 }
 
 pub fn scan(
@@ -108,11 +106,9 @@ pub fn scan(
         );
     }
     Ok(ScanOutcome {
-        command,
         report,
         incomplete: output.incomplete,
         cache_note,
-        unused: outcome.unused,
     })
 }
 
