@@ -53,6 +53,7 @@ fn fleet() -> Fleet {
         f.instances.push(Instance {
             id: id.clone(),
             region: "us-east-1".into(),
+            account_id: None,
             instance_type: types[i % types.len()].into(),
             state: if i % 50 == 0 { "stopped" } else { "running" }.into(),
             launched: Timestamp(NOW - 300 * DAY),
@@ -80,6 +81,7 @@ fn fleet() -> Fleet {
         f.volumes.push(Volume {
             id: format!("vol-{i:017x}"),
             region: "us-east-1".into(),
+            account_id: None,
             volume_type: if i % 2 == 0 { "gp2" } else { "gp3" }.into(),
             size_gb: 100.0,
             iops: None,
@@ -94,6 +96,7 @@ fn fleet() -> Fleet {
         f.volumes.push(Volume {
             id: format!("vol-free-{i}"),
             region: "us-east-1".into(),
+            account_id: None,
             volume_type: "gp3".into(),
             size_gb: 50.0,
             iops: None,
@@ -106,6 +109,7 @@ fn fleet() -> Fleet {
         f.snapshots.push(Snapshot {
             id: format!("snap-{i}"),
             region: "us-east-1".into(),
+            account_id: None,
             volume_id: Some(format!("vol-gone-{i}")),
             size_gb: 20.0,
             started: Timestamp(NOW - (i as i64 % 200) * DAY),
@@ -117,6 +121,7 @@ fn fleet() -> Fleet {
         f.addresses.push(Address {
             id: format!("eipalloc-{i}"),
             region: "us-east-1".into(),
+            account_id: None,
             public_ip: format!("203.0.113.{i}"),
             associated: i % 2 == 0,
             tags: Default::default(),
@@ -128,6 +133,7 @@ fn fleet() -> Fleet {
         f.databases.push(Database {
             id: id.clone(),
             region: "us-east-1".into(),
+            account_id: None,
             class: classes[i % classes.len()].into(),
             engine: "postgres".into(),
             multi_az: i % 3 != 0,

@@ -386,9 +386,10 @@ pub enum CostCommand {
     /// Spend by service (or account, region, usage type, tag): totals, yesterday, last 7
     /// days, month to date, last month, and each group against the period before.
     Report(CostReportArgs),
-    /// Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer's P99.5
-    /// method, priced saving), under-provisioned (a risk, priced fix), production databases
-    /// without Multi-AZ, and instances with too little data to judge.
+    /// Right-size EC2, RDS and ECS services from CloudWatch: over-provisioned (Compute
+    /// Optimizer's P99.5 method, priced saving; for ECS, the task count and the Fargate
+    /// task size), under-provisioned (a risk, priced fix), production databases without
+    /// Multi-AZ, and resources with too little data to judge.
     #[command(after_help = COST_RIGHTSIZE_HELP)]
     Rightsize(CostRightsizeArgs),
     /// Idle waste: idle instances and databases (Trusted Advisor's rules), unattached
@@ -410,6 +411,8 @@ Examples:
   opsguard cost rightsize                                   # the configured region
   opsguard cost rightsize --regions us-east-1,eu-west-1 --cross-family
   opsguard cost idle --all-regions --format json
+  opsguard cost rightsize --organization --all-regions      # every account, through
+                                                            # the OpsguardReadOnly role
   opsguard cost rightsize --export snapshot/                # keep what was read
   opsguard cost idle --source fixture:fixtures/aws/rightsizing";
 
@@ -438,6 +441,38 @@ pub struct FleetSourceArgs {
     /// Every region enabled for the account (DescribeRegions).
     #[arg(long)]
     pub all_regions: bool,
+
+    /// Read these AWS accounts, comma-separated, each through --role-name (the caller's
+    /// own account, if listed, with its own credentials).
+    #[arg(
+        long,
+        value_name = "ID[,ID…]",
+        value_delimiter = ',',
+        conflicts_with = "organization"
+    )]
+    pub accounts: Vec<String>,
+
+    /// Read every active account of the organisation (Organizations ListAccounts, from the
+    /// management account or a delegated administrator), each through --role-name.
+    #[arg(long)]
+    pub organization: bool,
+
+    /// The role to assume in each member account [default: OpsguardReadOnly].
+    #[arg(long, value_name = "NAME")]
+    pub role_name: Option<String>,
+
+    /// The external ID the member roles' trust policy requires.
+    #[arg(
+        long,
+        value_name = "ID",
+        env = "OPSGUARD_EXTERNAL_ID",
+        hide_env_values = true
+    )]
+    pub external_id: Option<String>,
+
+    /// Accounts × regions read at once [default: 8].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub concurrency: Option<u32>,
 
     /// Days of CloudWatch metrics to judge by [default: 14].
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=63))]

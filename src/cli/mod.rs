@@ -119,7 +119,11 @@ impl Context {
         for warning in &report.warnings {
             self.messages.warning(warning);
         }
-        let outcome = if !self.exit_zero && report.count_at_or_above(self.fail_on) > 0 {
+        // Part of the input unread (a member account's role) is never a clean verdict,
+        // whatever --exit-zero says, as `opsguard audit` treats a section that failed.
+        let outcome = if !report.errors.is_empty()
+            || (!self.exit_zero && report.count_at_or_above(self.fail_on) > 0)
+        {
             Outcome::Findings
         } else {
             Outcome::Clean

@@ -58,6 +58,8 @@ fn group_by<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<GroupBy>, D
 /// error_impact = 1000.0
 /// recent = 7                  # days whose anomalies are reported
 /// regions = ["us-east-1"]     # rightsize / idle
+/// accounts = ["111111111111"] # rightsize / idle: member accounts (or organization = true)
+/// role_name = "OpsguardReadOnly"
 /// prices = "prices.csv"       # from `cost prices refresh`
 /// budget = 5000.0             # audit: the monthly budget
 /// checks = ["anomalies", "budget", "rightsize", "idle"]   # audit
@@ -88,6 +90,14 @@ pub struct CostConfig {
     pub regions: Option<Vec<String>>,
     #[serde(default)]
     pub prices: Option<String>,
+    /// `cost rightsize` / `cost idle`: the accounts to read, each through `role_name`.
+    #[serde(default, deserialize_with = "account_ids")]
+    pub accounts: Option<Vec<String>>,
+    /// Every account of the organisation (and, for the billing commands, their names).
+    #[serde(default)]
+    pub organization: Option<bool>,
+    #[serde(default, deserialize_with = "role_name")]
+    pub role_name: Option<String>,
     #[serde(default)]
     pub thresholds: ThresholdOverrides,
     /// `opsguard audit`: the monthly budget in dollars (the budget check runs when set).
@@ -106,6 +116,21 @@ pub enum CostCheck {
     Budget,
     Rightsize,
     Idle,
+}
+
+fn account_ids<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    let ids = Vec::<String>::deserialize(d)?;
+    for id in &ids {
+        super::accounts::check_account_id(id, "accounts")
+            .map_err(|e| serde::de::Error::custom(e.to_string()))?;
+    }
+    Ok(Some(ids))
+}
+
+fn role_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let name = String::deserialize(d)?;
+    super::accounts::check_role_name(&name).map_err(|e| serde::de::Error::custom(e.to_string()))?;
+    Ok(Some(name))
 }
 
 /// TOML has `nan` and `inf`; neither is a threshold (`NaN` would pass every check).

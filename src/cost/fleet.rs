@@ -38,8 +38,98 @@ pub struct Fleet {
     pub image_snapshot_ids: Vec<String>,
     #[serde(default)]
     pub addresses: Vec<Address>,
+    /// ECS services with their task sizes, autoscaling bounds and recent stops.
+    #[serde(default)]
+    pub services: Vec<EcsService>,
     #[serde(default)]
     pub metrics: Vec<Series>,
+    /// The accounts read, with their names where Organizations gave them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<Account>,
+    /// Accounts asked for that could not be read: their findings are missing, so a run
+    /// over this fleet is never clean.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_accounts: Vec<UnreadAccount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnreadAccount {
+    pub id: String,
+    pub reason: String,
+}
+
+/// How an ECS service runs its tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LaunchType {
+    /// Fargate, on demand or Spot (through a capacity provider or the launch type).
+    Fargate,
+    /// Container instances the account runs (EC2 launch type or an Auto Scaling group
+    /// capacity provider): the instances are priced by the EC2 rules.
+    Ec2,
+    /// ECS Anywhere: on-premises; no AWS compute to price.
+    External,
+}
+
+/// One ECS service (DescribeServices) with what sizing it needs: its task size
+/// (DescribeTaskDefinition), its running tasks (ListTasks/DescribeTasks), its autoscaling
+/// bounds (Application Auto Scaling) and the tasks that stopped recently, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EcsService {
+    /// The service ARN: unique across regions and accounts, and the key of its series.
+    pub arn: String,
+    pub name: String,
+    pub cluster: String,
+    pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    pub launch_type: LaunchType,
+    /// Part of the capacity on Fargate Spot (priced at on-demand, said so).
+    #[serde(default)]
+    pub spot: bool,
+    pub desired_count: u32,
+    /// Tasks running now (the tasks listed for the service, else DescribeServices' count).
+    pub running_count: u32,
+    /// vCPUs and memory (MiB) of one task: the task size, else the containers' sum.
+    pub task_cpu_units: u32,
+    pub task_memory_mib: u32,
+    /// `ARM64` tasks are priced at Fargate's Graviton rates.
+    #[serde(default)]
+    pub arm64: bool,
+    /// Behind a load balancer: never fewer than two tasks.
+    #[serde(default)]
+    pub load_balanced: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autoscaling: Option<ScalingBounds>,
+    /// Container Insights is on for the cluster (its RunningTaskCount is read).
+    #[serde(default)]
+    pub container_insights: bool,
+    /// Tasks of the service that ECS stopped because a container ran out of memory,
+    /// among the stopped tasks ECS still lists (it keeps them about an hour).
+    #[serde(default)]
+    pub oom_stops: u32,
+    /// The EC2 container instances its tasks run on (EC2 launch type).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub container_instances: Vec<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalingBounds {
+    pub min: u32,
+    pub max: u32,
 }
 
 impl Fleet {
@@ -56,8 +146,71 @@ impl Fleet {
             snapshots: Vec::new(),
             image_snapshot_ids: Vec::new(),
             addresses: Vec::new(),
+            services: Vec::new(),
             metrics: Vec::new(),
+            accounts: Vec::new(),
+            unread_accounts: Vec::new(),
         }
+    }
+
+    /// Adds what another account or region holds.
+    pub fn absorb(&mut self, part: Fleet) {
+        self.instance_types.extend(part.instance_types);
+        self.instances.extend(part.instances);
+        self.databases.extend(part.databases);
+        self.volumes.extend(part.volumes);
+        self.snapshots.extend(part.snapshots);
+        self.image_snapshot_ids.extend(part.image_snapshot_ids);
+        self.addresses.extend(part.addresses);
+        self.services.extend(part.services);
+        self.metrics.extend(part.metrics);
+    }
+
+    /// Every resource of the fleet tagged with the account that holds it.
+    pub fn stamp_account(&mut self, account: &str) {
+        let id = Some(account.to_string());
+        self.instances
+            .iter_mut()
+            .for_each(|x| x.account_id.clone_from(&id));
+        self.databases
+            .iter_mut()
+            .for_each(|x| x.account_id.clone_from(&id));
+        self.volumes
+            .iter_mut()
+            .for_each(|x| x.account_id.clone_from(&id));
+        self.snapshots
+            .iter_mut()
+            .for_each(|x| x.account_id.clone_from(&id));
+        self.addresses
+            .iter_mut()
+            .for_each(|x| x.account_id.clone_from(&id));
+        self.services
+            .iter_mut()
+            .for_each(|x| x.account_id.clone_from(&id));
+    }
+
+    /// The account of each resource by its ID, for the findings about it.
+    pub fn accounts_by_resource<'a>(&'a self) -> HashMap<&'a str, &'a str> {
+        let mut index = HashMap::new();
+        let mut add = |id: &'a str, account: &'a Option<String>| {
+            if let Some(account) = account {
+                index.insert(id, account.as_str());
+            }
+        };
+        self.instances
+            .iter()
+            .for_each(|x| add(&x.id, &x.account_id));
+        self.databases
+            .iter()
+            .for_each(|x| add(&x.id, &x.account_id));
+        self.volumes.iter().for_each(|x| add(&x.id, &x.account_id));
+        self.snapshots
+            .iter()
+            .for_each(|x| add(&x.id, &x.account_id));
+        self.addresses
+            .iter()
+            .for_each(|x| add(&x.id, &x.account_id));
+        index
     }
 
     /// Keeps only what lives in `regions` (`--regions` on an export).
@@ -69,11 +222,13 @@ impl Fleet {
         self.volumes.retain(|x| keep(&x.region));
         self.snapshots.retain(|x| keep(&x.region));
         self.addresses.retain(|x| keep(&x.region));
+        self.services.retain(|x| keep(&x.region));
         let ids: std::collections::HashSet<&str> = self
             .instances
             .iter()
             .map(|i| i.id.as_str())
             .chain(self.databases.iter().map(|d| d.id.as_str()))
+            .chain(self.services.iter().map(|s| s.arn.as_str()))
             .collect();
         let metrics = std::mem::take(&mut self.metrics);
         self.metrics = metrics
@@ -106,6 +261,8 @@ pub struct InstanceTypeInfo {
 pub struct Instance {
     pub id: String,
     pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     #[serde(rename = "type")]
     pub instance_type: String,
     /// pending, running, stopping, stopped, shutting-down, terminated.
@@ -126,6 +283,8 @@ pub struct Instance {
 pub struct Database {
     pub id: String,
     pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     pub class: String,
     pub engine: String,
     pub multi_az: bool,
@@ -149,6 +308,8 @@ pub struct Database {
 pub struct Volume {
     pub id: String,
     pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     #[serde(rename = "type")]
     pub volume_type: String,
     pub size_gb: f64,
@@ -171,6 +332,8 @@ pub struct Snapshot {
     pub id: String,
     pub region: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_id: Option<String>,
     pub size_gb: f64,
     pub started: Timestamp,
@@ -186,6 +349,8 @@ pub struct Address {
     /// The allocation ID (or the address itself for EC2-Classic).
     pub id: String,
     pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     pub public_ip: String,
     pub associated: bool,
     #[serde(default)]
@@ -218,12 +383,24 @@ pub enum MetricKind {
     ConnectionsDailyMax,
     /// RDS FreeStorageSpace, daily Minimum (bytes).
     FreeStorageDailyMin,
+    /// ECS service CPUUtilization (% of the tasks' reserved CPU), 5-minute Average over
+    /// its tasks: with the task count, the service's total load.
+    EcsCpuAverage,
+    /// ECS service CPUUtilization, 5-minute Maximum: the busiest task.
+    EcsCpuMax,
+    /// ECS service MemoryUtilization (% of reserved memory), 5-minute Average.
+    EcsMemoryAverage,
+    /// ECS service MemoryUtilization, 5-minute Maximum.
+    EcsMemoryMax,
+    /// Container Insights RunningTaskCount, 5-minute Average (clusters with it on).
+    EcsRunningTasks,
 }
 
 pub struct MetricSpec {
     pub namespace: &'static str,
     pub name: &'static str,
-    pub dimension: &'static str,
+    /// The dimension names; a query gives their values in this order.
+    pub dimensions: &'static [&'static str],
     pub stat: &'static str,
     pub period: u32,
 }
@@ -246,6 +423,12 @@ impl MetricKind {
         MetricKind::ConnectionsDailyMax,
         MetricKind::FreeStorageDailyMin,
     ];
+    pub const ECS: [MetricKind; 4] = [
+        MetricKind::EcsCpuAverage,
+        MetricKind::EcsCpuMax,
+        MetricKind::EcsMemoryAverage,
+        MetricKind::EcsMemoryMax,
+    ];
 
     pub fn spec(self) -> MetricSpec {
         let (namespace, name, stat, period) = match self {
@@ -260,16 +443,28 @@ impl MetricKind {
             MetricKind::FreeableMemoryMin => ("AWS/RDS", "FreeableMemory", "Minimum", FIVE_MINUTES),
             MetricKind::ConnectionsDailyMax => ("AWS/RDS", "DatabaseConnections", "Maximum", DAY),
             MetricKind::FreeStorageDailyMin => ("AWS/RDS", "FreeStorageSpace", "Minimum", DAY),
+            MetricKind::EcsCpuAverage => ("AWS/ECS", "CPUUtilization", "Average", FIVE_MINUTES),
+            MetricKind::EcsCpuMax => ("AWS/ECS", "CPUUtilization", "Maximum", FIVE_MINUTES),
+            MetricKind::EcsMemoryAverage => {
+                ("AWS/ECS", "MemoryUtilization", "Average", FIVE_MINUTES)
+            }
+            MetricKind::EcsMemoryMax => ("AWS/ECS", "MemoryUtilization", "Maximum", FIVE_MINUTES),
+            MetricKind::EcsRunningTasks => (
+                "ECS/ContainerInsights",
+                "RunningTaskCount",
+                "Average",
+                FIVE_MINUTES,
+            ),
         };
-        let dimension = if namespace == "AWS/RDS" {
-            "DBInstanceIdentifier"
-        } else {
-            "InstanceId"
+        let dimensions: &'static [&'static str] = match namespace {
+            "AWS/RDS" => &["DBInstanceIdentifier"],
+            "AWS/ECS" | "ECS/ContainerInsights" => &["ClusterName", "ServiceName"],
+            _ => &["InstanceId"],
         };
         MetricSpec {
             namespace,
             name,
-            dimension,
+            dimensions,
             stat,
             period,
         }
@@ -329,8 +524,11 @@ pub fn name_of(tags: &Tags) -> Option<String> {
 pub struct Calls {
     pub ec2: u64,
     pub rds: u64,
+    pub ecs: u64,
+    pub application_autoscaling: u64,
     pub cloudwatch: u64,
     pub sts: u64,
+    pub organizations: u64,
     pub metrics_requested: u64,
 }
 
@@ -338,12 +536,21 @@ impl Calls {
     pub fn add(&mut self, other: Calls) {
         self.ec2 += other.ec2;
         self.rds += other.rds;
+        self.ecs += other.ecs;
+        self.application_autoscaling += other.application_autoscaling;
         self.cloudwatch += other.cloudwatch;
         self.sts += other.sts;
+        self.organizations += other.organizations;
         self.metrics_requested += other.metrics_requested;
     }
 
     pub fn total(&self) -> u64 {
-        self.ec2 + self.rds + self.cloudwatch + self.sts
+        self.ec2
+            + self.rds
+            + self.ecs
+            + self.application_autoscaling
+            + self.cloudwatch
+            + self.sts
+            + self.organizations
     }
 }

@@ -1,6 +1,7 @@
 //! `opsguard cost`: AWS spend, anomalies, budgets and tagging. The analysis is pure; the
 //! sources (AWS, offline exports) are adapters.
 
+pub mod accounts;
 pub mod anomaly;
 #[cfg(feature = "aws")]
 pub mod aws;
@@ -8,6 +9,7 @@ pub mod budget;
 pub mod cache;
 pub mod config;
 pub mod diagnostics;
+pub mod ecs;
 pub mod export;
 pub mod fleet;
 #[cfg(feature = "aws")]

@@ -85,10 +85,10 @@ pub fn fleet(s: &FleetSettings, status: &dyn Fn(&str)) -> Result<ReadFleet> {
                 Regions::Configured => RegionChoice::Configured,
             };
             status(&format!(
-                "reading EC2, RDS and CloudWatch ({} days of metrics)…",
+                "reading EC2, RDS, ECS and CloudWatch ({} days of metrics)…",
                 thresholds.lookback_days
             ));
-            let (fleet, calls) = aws::gather(s.profile.as_deref(), regions, window)?;
+            let (fleet, calls) = aws::gather(s.profile.as_deref(), regions, window, &s.reach)?;
             (fleet, now, calls)
         }
         SourceChoice::Fixture(dir) => {

@@ -26,6 +26,13 @@ impl ComputePrice {
     }
 }
 
+/// What a Fargate task costs an hour per vCPU and per GB of memory.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FargateRates {
+    pub vcpu_hour: f64,
+    pub gb_hour: f64,
+}
+
 /// A row of the CSV, as `cost prices refresh` writes it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriceRow {
@@ -196,7 +203,7 @@ impl PriceTable {
                         compute(vcpu, memory)?,
                     );
                 }
-                "ebs" | "ebs-snapshot" | "ipv4" => {
+                "ebs" | "ebs-snapshot" | "ipv4" | "fargate" => {
                     table.other.insert(
                         (
                             service.to_string(),
@@ -206,12 +213,12 @@ impl PriceTable {
                         usd,
                     );
                 }
-                other => {
-                    return Err(at(
-                        1,
-                        format!("service `{other}`: expected ec2, rds, ebs, ebs-snapshot or ipv4"),
-                    ))
-                }
+                other => return Err(at(
+                    1,
+                    format!(
+                        "service `{other}`: expected ec2, rds, ebs, ebs-snapshot, ipv4 or fargate"
+                    ),
+                )),
             }
         }
         if !header_seen {
@@ -325,6 +332,15 @@ impl PriceTable {
         self.other_price("ebs", region, volume_type)
     }
 
+    /// Fargate (Linux) per vCPU-hour and per GB-hour, at Graviton rates for arm64.
+    pub fn fargate(&self, region: &str, arm64: bool) -> Option<FargateRates> {
+        let suffix = if arm64 { "-arm64" } else { "" };
+        Some(FargateRates {
+            vcpu_hour: self.other_price("fargate", region, &format!("vcpu{suffix}"))?,
+            gb_hour: self.other_price("fargate", region, &format!("memory-gb{suffix}"))?,
+        })
+    }
+
     pub fn snapshot_gb_month(&self, region: &str) -> Option<f64> {
         self.other_price("ebs-snapshot", region, "standard")
     }
@@ -384,6 +400,8 @@ impl PriceTable {
                 usd: *usd,
                 unit: match (service.as_str(), type_name.as_str()) {
                     ("ipv4", _) => "hour",
+                    ("fargate", t) if t.starts_with("vcpu") => "vCPU-hour",
+                    ("fargate", _) => "GB-hour",
                     (_, "gp3-iops") => "IOPS-month",
                     (_, "gp3-throughput") => "MiBps-month",
                     _ => "GB-month",

@@ -14,6 +14,7 @@ pub enum Service {
     Ebs,
     Eip,
     Snapshot,
+    Ecs,
 }
 
 impl Service {
@@ -24,6 +25,7 @@ impl Service {
             Service::Ebs => "ebs",
             Service::Eip => "eip",
             Service::Snapshot => "snapshot",
+            Service::Ecs => "ecs",
         }
     }
 }
@@ -34,6 +36,8 @@ pub enum Kind {
     UnderProvisioned,
     NotMultiAz,
     OverProvisioned,
+    OverProvisionedTasks,
+    OverProvisionedTaskSize,
     Idle,
     PreviousGeneration,
     Unattached,
@@ -48,6 +52,8 @@ impl Kind {
             Kind::UnderProvisioned => "under_provisioned",
             Kind::NotMultiAz => "not_multi_az",
             Kind::OverProvisioned => "over_provisioned",
+            Kind::OverProvisionedTasks => "over_provisioned_tasks",
+            Kind::OverProvisionedTaskSize => "over_provisioned_task_size",
             Kind::Idle => "idle",
             Kind::PreviousGeneration => "previous_generation",
             Kind::Unattached => "unattached",
@@ -77,6 +83,12 @@ impl Kind {
             Kind::OverProvisioned => {
                 "Peak use (P99.5) fits a smaller type with headroom (Compute Optimizer's method)."
             }
+            Kind::OverProvisionedTasks => {
+                "An ECS service's peak load (P99.5, summed over its tasks) fits in fewer tasks with headroom."
+            }
+            Kind::OverProvisionedTaskSize => {
+                "An ECS task's peak use fits a smaller valid Fargate CPU/memory size with headroom."
+            }
             Kind::Idle => {
                 "Little or no use: Trusted Advisor's idle rules, or storage nothing uses."
             }
@@ -96,6 +108,8 @@ impl Kind {
             Kind::UnderProvisioned => "Move to the recommended larger type before the resource fails under load; the finding names the measure that ran out (CPU, memory, storage or CPU credits).",
             Kind::NotMultiAz => "Enable Multi-AZ for the database (a reboot with failover); the finding gives what it adds to the bill.",
             Kind::OverProvisioned => "Change to the recommended type in a maintenance window and watch the service for a week; network and EBS bandwidth caps shrink with the size, so check them first.",
+            Kind::OverProvisionedTasks => "Lower the service's desired count (and its autoscaling minimum, when the finding says so) to the recommended number of tasks; watch latency and CPU for a week.",
+            Kind::OverProvisionedTaskSize => "Register a task definition revision with the recommended CPU and memory and update the service to it; ECS replaces the tasks one deployment at a time.",
             Kind::Idle => "Confirm with the owner (the tags name them), then stop or delete the resource; snapshot a database or volume first.",
             Kind::PreviousGeneration => "Move to the current-generation type named in the finding: the same or more capacity for the same or less money.",
             Kind::Unattached => "Delete the volume or release the address if nothing will use it; snapshot a volume first if its data may be needed.",
@@ -133,12 +147,26 @@ pub struct Figures {
     pub age_days: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size_gb: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_p99_5: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub running_tasks: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommended_tasks: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autoscaling_min: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oom_stopped_tasks: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
     pub resource_id: String,
     pub service: Service,
+    /// The account that holds the resource, where known (always with `--accounts` or
+    /// `--organization`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     pub region: String,
     pub name: Option<String>,
     pub tags: Tags,
@@ -167,6 +195,7 @@ impl Recommendation {
         Recommendation {
             resource_id: resource_id.to_string(),
             service,
+            account_id: None,
             region: region.to_string(),
             name: super::fleet::name_of(tags),
             tags: tags.clone(),
@@ -207,6 +236,12 @@ pub fn sort(list: &mut [Recommendation]) {
                 value(b).total_cmp(&value(a))
             })
             .then_with(|| a.finding.cmp(&b.finding))
-            .then_with(|| (&a.region, &a.resource_id).cmp(&(&b.region, &b.resource_id)))
+            .then_with(|| {
+                (&a.account_id, &a.region, &a.resource_id).cmp(&(
+                    &b.account_id,
+                    &b.region,
+                    &b.resource_id,
+                ))
+            })
     });
 }

@@ -65,26 +65,25 @@ pub fn report(
             r.finding.as_str().replace('_', " "),
             r.reason
         );
-        let mut finding = Finding::new(
-            r.finding.rule_id(),
-            r.severity(),
-            message,
-            &[
-                r.service.as_str(),
-                &r.region,
-                &r.resource_id,
-                r.finding.as_str(),
-            ],
-        )
-        .at(Location {
-            resource: Some(format!(
-                "aws/{}/{}/{}",
-                r.region,
-                r.service.as_str(),
-                r.resource_id
-            )),
-            ..Location::default()
-        });
+        // The account is part of who a finding is about (two accounts may both have an
+        // `orders-db` in one region); a fleet read without one keeps its old fingerprints.
+        let mut identity: Vec<&str> = r.account_id.iter().map(String::as_str).collect();
+        identity.extend([
+            r.service.as_str(),
+            &r.region,
+            &r.resource_id,
+            r.finding.as_str(),
+        ]);
+        let mut finding =
+            Finding::new(r.finding.rule_id(), r.severity(), message, &identity).at(Location {
+                resource: Some(format!(
+                    "aws/{}/{}/{}",
+                    r.region,
+                    r.service.as_str(),
+                    r.resource_id
+                )),
+                ..Location::default()
+            });
         if let Value::Object(fields) = serde_json::to_value(r).unwrap_or(Value::Null) {
             for (k, v) in fields {
                 finding.properties.insert(k, v);
@@ -130,7 +129,10 @@ pub fn report(
             label: r.finding.rule_id(),
             subject: format!("{} {label}", r.service.as_str()),
             figure,
-            facts: vec![format!("{} · {types}", r.region)],
+            facts: vec![match &r.account_id {
+                Some(account) => format!("{account} · {} · {types}", r.region),
+                None => format!("{} · {types}", r.region),
+            }],
             body: vec![r.reason.clone()],
         });
     }

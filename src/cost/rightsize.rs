@@ -60,6 +60,18 @@ pub fn analyse(
             &mut out.warnings,
         ));
     }
+    for service in fleet.services.iter().filter(|s| s.running_count > 0) {
+        out.analysed += 1;
+        out.recommendations.extend(super::ecs::service_findings(
+            service,
+            &metrics,
+            prices,
+            t,
+            &mut out.warnings,
+        ));
+    }
+    out.warnings.sort();
+    out.warnings.dedup();
     out
 }
 
@@ -721,6 +733,7 @@ mod tests {
         Instance {
             id: id.into(),
             region: "us-east-1".into(),
+            account_id: None,
             instance_type: type_name.into(),
             state: "running".into(),
             launched: Timestamp(NOW - 60 * 86_400),
@@ -734,6 +747,7 @@ mod tests {
         Database {
             id: id.into(),
             region: "us-east-1".into(),
+            account_id: None,
             class: class.into(),
             engine: "postgres".into(),
             multi_az: true,

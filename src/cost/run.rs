@@ -499,11 +499,13 @@ impl SpendOutcome {
 
 /// Idle is here too: an idle resource is the largest right-sizing there is (stop or delete
 /// it), and `cost rightsize` must never be silent about one it did not downsize.
-pub const RIGHTSIZE_KINDS: [Kind; 5] = [
+pub const RIGHTSIZE_KINDS: [Kind; 7] = [
     Kind::UnderProvisioned,
     Kind::NotMultiAz,
     Kind::Idle,
     Kind::OverProvisioned,
+    Kind::OverProvisionedTasks,
+    Kind::OverProvisionedTaskSize,
     Kind::InsufficientData,
 ];
 pub const IDLE_KINDS: [Kind; 5] = [
@@ -531,8 +533,11 @@ pub struct FleetOutcome {
     pub prices: PriceNote,
     pub calls: Calls,
     pub warnings: Vec<String>,
-    pub resources: [usize; 5],
+    pub resources: [usize; 6],
     pub anchor: Location,
+    /// Accounts read, and those that could not be (their findings are missing).
+    pub accounts: Vec<super::fleet::Account>,
+    pub unread_accounts: Vec<super::fleet::UnreadAccount>,
 }
 
 pub fn rightsize(
@@ -608,6 +613,14 @@ fn fleet_outcome(
     anchor: Location,
 ) -> FleetOutcome {
     let f = &read.fleet;
+    let mut recommendations = recommendations;
+    let owners = f.accounts_by_resource();
+    for r in recommendations
+        .iter_mut()
+        .filter(|r| r.account_id.is_none())
+    {
+        r.account_id = owners.get(r.resource_id.as_str()).map(|a| a.to_string());
+    }
     FleetOutcome {
         command,
         recommendations,
@@ -625,8 +638,11 @@ fn fleet_outcome(
             f.volumes.len(),
             f.snapshots.len(),
             f.addresses.len(),
+            f.services.len(),
         ],
         anchor,
+        accounts: f.accounts.clone(),
+        unread_accounts: f.unread_accounts.clone(),
     }
 }
 
@@ -636,8 +652,11 @@ impl FleetOutcome {
         let requests = serde_json::json!({
             "ec2": c.ec2,
             "rds": c.rds,
+            "ecs": c.ecs,
+            "application_autoscaling": c.application_autoscaling,
             "cloudwatch": c.cloudwatch,
             "sts": c.sts,
+            "organizations": c.organizations,
             "total": c.total(),
             "metrics_requested": c.metrics_requested,
         });
@@ -650,7 +669,7 @@ impl FleetOutcome {
             requests,
             self.warnings.clone(),
         );
-        let [instances, databases, volumes, snapshots, addresses] = self.resources;
+        let [instances, databases, volumes, snapshots, addresses, services] = self.resources;
         report.summary.insert(
             "resources".into(),
             serde_json::json!({
@@ -659,8 +678,25 @@ impl FleetOutcome {
                 "volumes": volumes,
                 "snapshots": snapshots,
                 "addresses": addresses,
+                "ecs_services": services,
             }),
         );
+        if !self.accounts.is_empty() || !self.unread_accounts.is_empty() {
+            report.extra.insert(
+                "accounts".into(),
+                serde_json::json!({
+                    "read": self.accounts,
+                    "unread": self.unread_accounts,
+                }),
+            );
+        }
+        // An account that could not be read leaves its findings out: said as an error of
+        // the run, which keeps the verdict from being clean.
+        for u in &self.unread_accounts {
+            report
+                .errors
+                .push(format!("account {} was not read: {}", u.id, u.reason));
+        }
         report.anchor = Some(self.anchor.clone());
         report
     }

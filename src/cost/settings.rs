@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::accounts::{AccountChoice, Reach, DEFAULT_CONCURRENCY, DEFAULT_ROLE_NAME};
 use super::anomaly;
 use super::config::{CostConfig, SourceChoice, GROUP_BY_EXPECTED, SOURCE_EXPECTED};
 use super::prices::PriceTable;
@@ -245,6 +246,18 @@ pub struct FleetSettings {
     pub export: Option<PathBuf>,
     pub cross_family: bool,
     pub anchor: Location,
+    pub reach: Reach,
+}
+
+/// The list without repeats, in its order.
+fn dedup(list: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in list {
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
 }
 
 impl FleetSettings {
@@ -297,8 +310,36 @@ impl FleetSettings {
         } else {
             Regions::Configured
         };
+        for id in &args.accounts {
+            super::accounts::check_account_id(id, "--accounts")?;
+        }
+        if let Some(name) = &args.role_name {
+            super::accounts::check_role_name(name)?;
+        }
+        let accounts = if args.organization {
+            AccountChoice::Organization
+        } else if !args.accounts.is_empty() {
+            AccountChoice::Listed(dedup(&args.accounts))
+        } else if config.organization == Some(true) {
+            AccountChoice::Organization
+        } else if let Some(list) = config.accounts.clone().filter(|l| !l.is_empty()) {
+            AccountChoice::Listed(dedup(&list))
+        } else {
+            AccountChoice::Caller
+        };
+        let reach = Reach {
+            accounts,
+            role_name: args
+                .role_name
+                .clone()
+                .or(config.role_name.clone())
+                .unwrap_or_else(|| DEFAULT_ROLE_NAME.into()),
+            external_id: args.external_id.clone(),
+            concurrency: args.concurrency.map_or(DEFAULT_CONCURRENCY, |n| n as usize),
+        };
         let choice = source_choice(args.source.as_deref(), loaded)?;
         Ok(FleetSettings {
+            reach,
             anchor: anchor(&choice, Some(super::fleet::FLEET_FILE), loaded),
             choice,
             profile: args.profile.clone().or(config.profile),

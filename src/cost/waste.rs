@@ -263,6 +263,7 @@ mod tests {
         Volume {
             id: id.into(),
             region: "us-east-1".into(),
+            account_id: None,
             volume_type: kind.into(),
             size_gb: size,
             iops: None,
@@ -283,6 +284,7 @@ mod tests {
         Instance {
             id: id.into(),
             region: "us-east-1".into(),
+            account_id: None,
             instance_type: type_name.into(),
             state: state.into(),
             launched: Timestamp(NOW - 400 * DAY),
@@ -314,6 +316,7 @@ mod tests {
         f.addresses.push(Address {
             id: "eipalloc-free".into(),
             region: "us-east-1".into(),
+            account_id: None,
             public_ip: "203.0.113.7".into(),
             associated: false,
             tags: Default::default(),
@@ -321,6 +324,7 @@ mod tests {
         f.addresses.push(Address {
             id: "eipalloc-used".into(),
             region: "us-east-1".into(),
+            account_id: None,
             public_ip: "203.0.113.8".into(),
             associated: true,
             tags: Default::default(),
@@ -375,6 +379,7 @@ mod tests {
         let snap = |id: &str, vol: &str, days: i64| Snapshot {
             id: id.into(),
             region: "us-east-1".into(),
+            account_id: None,
             volume_id: Some(vol.into()),
             size_gb: 100.0,
             started: Timestamp(NOW - days * DAY),

@@ -157,54 +157,103 @@ fn missing_credentials_are_a_clear_error() {
     assert!(err.contains("hint: set AWS_PROFILE"), "{err}");
 }
 
-/// Every AWS API the code calls is in the shipped read-only policy, and nothing else.
-#[test]
-fn the_iam_policy_lists_every_action_the_code_calls() {
-    let policy: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo_root().join("docs/iam-policy.json")).unwrap(),
+/// The IAM actions of the SDK calls in `files` of src/cost/aws (lower case: IAM spells
+/// acronyms in capitals, DescribeDBInstances).
+fn actions_called_in(files: &[&str]) -> Vec<String> {
+    // Every adapter names its client after the service: `ec2.describe_volumes()`.
+    let call = regex::Regex::new(
+        r"\b(ce|ec2|rds|cloudwatch|pricing|sts|ecs|autoscaling|organizations)\s*\.\s*([a-z_]+)\s*\(",
     )
     .unwrap();
+    let mut called = Vec::new();
+    for entry in std::fs::read_dir(repo_root().join("src/cost/aws")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if !name.ends_with(".rs") || !(files.is_empty() || files.contains(&name.as_str())) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for c in call.captures_iter(&text) {
+            let camel: String = c[2]
+                .split('_')
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect();
+            let service = match &c[1] {
+                "autoscaling" => "application-autoscaling",
+                other => other,
+            };
+            called.push(format!("{service}:{camel}").to_lowercase());
+        }
+    }
+    called.sort();
+    called.dedup();
+    assert!(!called.is_empty(), "found the SDK calls");
+    called
+}
+
+fn actions_granted_by(doc: &str) -> Vec<String> {
+    let policy: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo_root().join(doc)).unwrap()).unwrap();
     let mut granted: Vec<String> = policy["Statement"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|s| {
-            s["Action"]
+        .filter(|s| s["Effect"] == "Allow")
+        .flat_map(|s| match &s["Action"] {
+            Value::String(one) => vec![one.to_lowercase()],
+            list => list
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|a| a.as_str().unwrap().to_string())
+                .map(|a| a.as_str().unwrap().to_lowercase())
+                .collect(),
         })
         .collect();
     granted.sort();
-    // Every adapter names its client after the service: `ec2.describe_volumes()`.
-    let call =
-        regex::Regex::new(r"\b(ce|ec2|rds|cloudwatch|pricing|sts)\s*\.\s*([a-z_]+)\s*\(").unwrap();
-    let mut called = Vec::new();
-    for entry in std::fs::read_dir(repo_root().join("src/cost/aws")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            for c in call.captures_iter(&text) {
-                let camel: String = c[2]
-                    .split('_')
-                    .map(|w| w[..1].to_uppercase() + &w[1..])
-                    .collect();
-                called.push(format!("{}:{camel}", &c[1]));
-            }
-        }
-    }
-    // IAM spells acronyms in capitals (DescribeDBInstances); compare without case.
-    let mut granted: Vec<String> = granted.iter().map(|a| a.to_lowercase()).collect();
-    granted.sort();
-    let mut called: Vec<String> = called.iter().map(|a| a.to_lowercase()).collect();
-    called.sort();
-    called.dedup();
-    assert!(!called.is_empty(), "found the SDK calls");
+    granted.dedup();
+    granted
+}
+
+/// Every AWS API the code calls is in the shipped read-only policies, and nothing else:
+/// the single-account policy, the member accounts' role (what `rightsize`/`idle` call in
+/// each account) and the management account's (listing accounts, assuming the role).
+#[test]
+fn the_iam_policies_list_every_action_the_code_calls() {
+    let everything = actions_called_in(&[]);
+    let fleet: Vec<String> = [
+        actions_called_in(&["inventory.rs", "ecs.rs", "metrics.rs"]),
+        vec!["sts:getcalleridentity".to_string()],
+    ]
+    .concat();
+    let management = vec![
+        "organizations:listaccounts".to_string(),
+        "sts:assumerole".to_string(),
+    ];
+    let single: Vec<String> = everything
+        .iter()
+        .filter(|a| !management.contains(a))
+        .cloned()
+        .collect();
     assert_eq!(
-        called, granted,
-        "docs/iam-policy.json must grant exactly what src/cost calls"
+        actions_granted_by("docs/iam-policy.json"),
+        single,
+        "docs/iam-policy.json must grant exactly what src/cost calls in one account"
     );
+    let mut fleet = fleet;
+    fleet.sort();
+    assert_eq!(
+        actions_granted_by("docs/iam-member-role.json"),
+        fleet,
+        "docs/iam-member-role.json must grant exactly what rightsize and idle call"
+    );
+    assert_eq!(
+        actions_granted_by("docs/iam-management.json"),
+        management,
+        "docs/iam-management.json must grant exactly the organisation calls"
+    );
+    let mut union: Vec<String> = [single, management].concat();
+    union.sort();
+    assert_eq!(union, everything);
 }
 
 #[test]

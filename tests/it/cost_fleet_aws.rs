@@ -28,7 +28,7 @@ struct Scenario {
     ids: BTreeMap<&'static str, String>,
 }
 
-fn sdk(server: &MotoServer) -> SdkConfig {
+pub(crate) fn sdk(server: &MotoServer) -> SdkConfig {
     let rt = runtime();
     rt.block_on(
         aws_config::defaults(BehaviorVersion::latest())
@@ -39,7 +39,7 @@ fn sdk(server: &MotoServer) -> SdkConfig {
     )
 }
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -56,7 +56,7 @@ fn named(kind: ResourceType, name: &str) -> TagSpecification {
 /// 5-minute points for the last 31 hours (more than the 30 a judgement needs) and one a
 /// day before, each a minute after its slot starts: few datums, because moto's
 /// GetMetricData time grows with every stored datapoint.
-fn cpu_points(now: i64, hours: i64, value: impl Fn(i64) -> f64) -> Vec<(i64, f64)> {
+pub(crate) fn cpu_points(now: i64, hours: i64, value: impl Fn(i64) -> f64) -> Vec<(i64, f64)> {
     let start = now - hours * 3600;
     let dense_from = (now - 31 * 3600).max(start);
     let daily = (start..dense_from).step_by(DAY as usize);

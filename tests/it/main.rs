@@ -15,6 +15,8 @@ mod cost;
 #[cfg(feature = "aws")]
 mod cost_aws;
 #[cfg(feature = "aws")]
+mod cost_ecs_aws;
+#[cfg(feature = "aws")]
 mod cost_fleet;
 #[cfg(feature = "aws")]
 mod cost_fleet_aws;

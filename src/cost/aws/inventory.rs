@@ -53,6 +53,7 @@ pub async fn instances(ec2: &Ec2, region: &str, calls: &mut u64) -> Result<Vec<I
                 out.push(Instance {
                     id: id.to_string(),
                     region: region.to_string(),
+                    account_id: None,
                     instance_type: kind.as_str().to_string(),
                     state,
                     launched: i.launch_time().map(timestamp).unwrap_or(Timestamp(0)),
@@ -81,6 +82,7 @@ pub async fn volumes(ec2: &Ec2, region: &str, calls: &mut u64) -> Result<Vec<Vol
             out.push(Volume {
                 id: id.to_string(),
                 region: region.to_string(),
+                account_id: None,
                 volume_type: v
                     .volume_type()
                     .map(|t| t.as_str().to_string())
@@ -132,6 +134,7 @@ pub async fn snapshots(
             out.push(Snapshot {
                 id: id.to_string(),
                 region: region.to_string(),
+                account_id: None,
                 // Copies and AMI-made snapshots carry the placeholder vol-ffffffff.
                 volume_id: s.volume_id().filter(|v| !v.is_empty()).map(str::to_string),
                 size_gb: f64::from(s.volume_size().unwrap_or(0)),
@@ -190,6 +193,7 @@ pub async fn addresses(ec2: &Ec2, region: &str, calls: &mut u64) -> Result<Vec<A
             Some(Address {
                 id: a.allocation_id().map_or_else(|| ip.clone(), str::to_string),
                 region: region.to_string(),
+                account_id: None,
                 public_ip: ip,
                 associated,
                 tags: tags(a.tags()),
@@ -285,6 +289,7 @@ pub async fn databases(rds: &Rds, region: &str, calls: &mut u64) -> Result<Vec<D
             out.push(Database {
                 id: id.to_string(),
                 region: region.to_string(),
+                account_id: None,
                 class: class.to_string(),
                 engine: d.engine().unwrap_or("").to_string(),
                 multi_az: d.multi_az().unwrap_or(false),

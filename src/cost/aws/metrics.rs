@@ -12,16 +12,38 @@ use crate::error::Result;
 /// GetMetricData accepts at most 500 queries a call.
 pub const QUERIES_PER_CALL: usize = 500;
 
-/// What to ask for: a resource and one of its series.
-pub type Wanted = (String, MetricKind);
+/// What to ask for: one series of a resource, with the values of its kind's dimensions
+/// (an instance ID; a cluster and a service name).
+pub struct Wanted {
+    pub resource: String,
+    pub kind: MetricKind,
+    pub dimensions: Vec<String>,
+}
+
+impl Wanted {
+    /// A series whose only dimension is the resource's ID (EC2, RDS).
+    pub fn of(resource: &str, kind: MetricKind) -> Wanted {
+        Wanted {
+            resource: resource.to_string(),
+            kind,
+            dimensions: vec![resource.to_string()],
+        }
+    }
+}
 
 pub struct Fetched {
     pub series: Vec<Series>,
     pub calls: u64,
 }
 
-fn query(id: String, resource: &str, kind: MetricKind) -> MetricDataQuery {
-    let spec = kind.spec();
+fn query(id: String, wanted: &Wanted) -> MetricDataQuery {
+    let spec = wanted.kind.spec();
+    let dimensions = spec
+        .dimensions
+        .iter()
+        .zip(&wanted.dimensions)
+        .map(|(name, value)| Dimension::builder().name(*name).value(value).build())
+        .collect();
     MetricDataQuery::builder()
         .id(id)
         .metric_stat(
@@ -30,12 +52,7 @@ fn query(id: String, resource: &str, kind: MetricKind) -> MetricDataQuery {
                     Metric::builder()
                         .namespace(spec.namespace)
                         .metric_name(spec.name)
-                        .dimensions(
-                            Dimension::builder()
-                                .name(spec.dimension)
-                                .value(resource)
-                                .build(),
-                        )
+                        .set_dimensions(Some(dimensions))
                         .build(),
                 )
                 .period(spec.period as i32)
@@ -56,7 +73,7 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
         let queries: Vec<MetricDataQuery> = chunk
             .iter()
             .enumerate()
-            .map(|(i, (resource, kind))| query(format!("q{}", base + i), resource, *kind))
+            .map(|(i, w)| query(format!("q{}", base + i), w))
             .collect();
         let mut pages = cloudwatch
             .get_metric_data()
@@ -81,7 +98,7 @@ pub async fn fetch(cloudwatch: &CloudWatch, wanted: &[Wanted], window: Window) -
                 if result.values().is_empty() {
                     continue;
                 }
-                let (resource, kind) = &wanted[index];
+                let Wanted { resource, kind, .. } = &wanted[index];
                 let s = series[index].get_or_insert_with(|| {
                     let period = i64::from(kind.spec().period);
                     let slots = ((window.end.secs() - window.start.secs()) + period - 1) / period;

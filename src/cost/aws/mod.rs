@@ -4,6 +4,7 @@
 //! tests reach a local moto server).
 
 mod billing;
+mod ecs;
 mod gather;
 mod inventory;
 mod metrics;
@@ -52,6 +53,9 @@ fn service_of(action: &str) -> &str {
         "sts" => "STS",
         "pricing" => "the Price List API",
         "ce" => "Cost Explorer",
+        "ecs" => "ECS",
+        "application-autoscaling" => "Application Auto Scaling",
+        "organizations" => "Organizations",
         other => other,
     }
 }
