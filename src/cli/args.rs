@@ -563,6 +563,11 @@ pub struct CostSourceArgs {
     #[arg(long)]
     pub no_cache: bool,
 
+    /// Name the organisation's accounts in account groups (`--group-by account`, root
+    /// causes): Organizations ListAccounts, from the management account.
+    #[arg(long)]
+    pub organization: bool,
+
     /// Cost metric: unblended, amortized or net-unblended.
     #[arg(long, default_value = "unblended")]
     pub metric: String,

@@ -2,6 +2,11 @@
 //! every account of the caller's organisation (`--organization`), each member through a
 //! role it trusts the caller to assume.
 
+use std::collections::HashMap;
+
+use super::query::{CostQuery, CostRecord, Dimension, GroupBy, Metric};
+use super::source::{CostSource, Requests};
+use crate::date::Date;
 use crate::error::{Error, Result};
 
 /// Which accounts to look at.
@@ -81,5 +86,115 @@ mod tests {
         assert!(check_role_name("OpsguardReadOnly").is_ok());
         assert!(check_role_name("ops/guard").is_err());
         assert!(check_role_name("").is_err());
+    }
+}
+
+/// A cost source whose account groups carry the organisation's account names
+/// (`123456789012 (payments)`), for `cost anomalies/report/budget --organization`.
+pub struct NamedAccounts {
+    inner: Box<dyn CostSource>,
+    names: HashMap<String, String>,
+}
+
+impl NamedAccounts {
+    pub fn new(inner: Box<dyn CostSource>, names: HashMap<String, String>) -> NamedAccounts {
+        NamedAccounts { inner, names }
+    }
+
+    fn label(&self, id: &str) -> String {
+        match self.names.get(id) {
+            Some(name) => format!("{id} ({name})"),
+            None => id.to_string(),
+        }
+    }
+}
+
+fn is_account(group: &GroupBy) -> bool {
+    *group == GroupBy::Dimension(Dimension::LinkedAccount)
+}
+
+impl CostSource for NamedAccounts {
+    fn cost_and_usage(&mut self, query: &CostQuery) -> Result<Vec<CostRecord>> {
+        // A root-cause query names an account by the label it was shown with.
+        let mut asked = query.clone();
+        if let Some((group, value)) = &mut asked.filter {
+            if is_account(group) {
+                if let Some((id, _)) = value.split_once(" (") {
+                    *value = id.to_string();
+                }
+            }
+        }
+        let mut records = self.inner.cost_and_usage(&asked)?;
+        for record in &mut records {
+            for (key, group) in record.keys.iter_mut().zip(&query.group_by) {
+                if is_account(group) {
+                    *key = self.label(key);
+                }
+            }
+        }
+        Ok(records)
+    }
+
+    fn requests(&self) -> Requests {
+        self.inner.requests()
+    }
+
+    fn forecast(&mut self, start: Date, end: Date, metric: Metric) -> Result<f64> {
+        self.inner.forecast(start, end, metric)
+    }
+
+    fn file_for(&self, group_by: &[GroupBy]) -> Option<String> {
+        self.inner.file_for(group_by)
+    }
+
+    fn take_warnings(&mut self) -> Vec<String> {
+        self.inner.take_warnings()
+    }
+}
+
+#[cfg(test)]
+mod named_tests {
+    use super::*;
+
+    struct Fixed;
+
+    impl CostSource for Fixed {
+        fn cost_and_usage(&mut self, query: &CostQuery) -> Result<Vec<CostRecord>> {
+            let key = match &query.filter {
+                Some((_, value)) => value.clone(),
+                None => "111111111111".into(),
+            };
+            Ok(vec![CostRecord {
+                date: Date::parse("2026-11-01").unwrap(),
+                keys: vec![key],
+                amount: 1.0,
+                unit: "USD".into(),
+                estimated: false,
+            }])
+        }
+
+        fn requests(&self) -> Requests {
+            Requests::default()
+        }
+    }
+
+    #[test]
+    fn account_groups_carry_names_and_filters_lose_them() {
+        let names = HashMap::from([("111111111111".to_string(), "payments".to_string())]);
+        let mut source = NamedAccounts::new(Box::new(Fixed), names);
+        let account = GroupBy::Dimension(Dimension::LinkedAccount);
+        let mut query = CostQuery {
+            start: Date::parse("2026-11-01").unwrap(),
+            end: Date::parse("2026-11-02").unwrap(),
+            metric: Metric::Unblended,
+            group_by: vec![account.clone()],
+            filter: None,
+        };
+        let records = source.cost_and_usage(&query).unwrap();
+        assert_eq!(records[0].keys, ["111111111111 (payments)"]);
+        // Asked back by its label, the source sees the ID.
+        query.filter = Some((account, "111111111111 (payments)".into()));
+        let records = source.cost_and_usage(&query).unwrap();
+        assert_eq!(records[0].keys, ["111111111111 (payments)"]);
     }
 }

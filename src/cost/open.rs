@@ -46,6 +46,12 @@ pub fn bill(s: &SourceSettings) -> Result<(Box<dyn CostSource>, Date)> {
             (Box::new(export), last)
         }
     };
+    let source: Box<dyn CostSource> = if s.organization {
+        let names = aws::organization_names(s.profile.as_deref())?;
+        Box::new(super::accounts::NamedAccounts::new(source, names))
+    } else {
+        source
+    };
     let until = match s.until.or(last_day) {
         Some(day) => day,
         None => {
@@ -187,11 +193,22 @@ pub fn refresh_prices(
     }
     // Snapshot, public IPv4 and gp3 performance prices are kept from the current table:
     // their Price List products have no stable filter.
+    // Fargate rows the API did not give (a region without Fargate, say) are kept too.
+    let priced: std::collections::HashSet<(String, String, String)> = rows
+        .iter()
+        .map(|r| (r.service.clone(), r.region.clone(), r.type_name.clone()))
+        .collect();
     rows.extend(current.rows().into_iter().filter(|r| {
         regions.contains(&r.region)
             && (r.service == "ebs-snapshot"
                 || r.service == "ipv4"
-                || r.type_name.starts_with("gp3-"))
+                || r.type_name.starts_with("gp3-")
+                || (r.service == "fargate"
+                    && !priced.contains(&(
+                        r.service.clone(),
+                        r.region.clone(),
+                        r.type_name.clone(),
+                    ))))
     }));
     let csv = |rows: &[PriceRow]| {
         rows.iter()

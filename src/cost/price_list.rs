@@ -14,14 +14,17 @@ pub enum Product {
     Rds,
     /// EBS storage per GB-month by volume type.
     Ebs,
+    /// Fargate (ECS, Linux) per vCPU-hour and GB-hour, x86 and arm64.
+    Fargate,
 }
 
 impl Product {
-    pub const ALL: [Product; 3] = [Product::Ec2, Product::Rds, Product::Ebs];
+    pub const ALL: [Product; 4] = [Product::Ec2, Product::Rds, Product::Ebs, Product::Fargate];
 
     pub fn service_code(self) -> &'static str {
         match self {
             Product::Rds => "AmazonRDS",
+            Product::Fargate => "AmazonECS",
             _ => "AmazonEC2",
         }
     }
@@ -39,6 +42,8 @@ impl Product {
             ],
             Product::Rds => &[("productFamily", "Database Instance")],
             Product::Ebs => &[("productFamily", "Storage")],
+            // AmazonECS has few products a region; they are told apart by usage type.
+            Product::Fargate => &[],
         }
     }
 }
@@ -110,6 +115,39 @@ pub fn parse(product: Product, document: &str) -> Option<PriceRow> {
                 memory_gib: gib(text("memory")?),
                 usd,
                 unit: "hour".into(),
+            })
+        }
+        Product::Fargate => {
+            // `USE1-Fargate-vCPU-Hours:perCPU`, `USE1-Fargate-ARM-GB-Hours`; Spot, Windows
+            // and ephemeral storage have usage types of their own and are left out.
+            let usage = text("usagetype")?;
+            if usage.contains("Spot") {
+                return None;
+            }
+            let type_name = [
+                ("Fargate-vCPU-Hours:perCPU", "vcpu"),
+                ("Fargate-GB-Hours", "memory-gb"),
+                ("Fargate-ARM-vCPU-Hours:perCPU", "vcpu-arm64"),
+                ("Fargate-ARM-GB-Hours", "memory-gb-arm64"),
+            ]
+            .iter()
+            .find(|(suffix, _)| usage == *suffix || usage.ends_with(&format!("-{suffix}")))?
+            .1;
+            Some(PriceRow {
+                service: "fargate".into(),
+                region,
+                type_name: type_name.into(),
+                engine: String::new(),
+                deployment: String::new(),
+                vcpu: None,
+                memory_gib: None,
+                usd,
+                unit: if type_name.starts_with("vcpu") {
+                    "vCPU-hour"
+                } else {
+                    "GB-hour"
+                }
+                .into(),
             })
         }
         Product::Ebs => {
@@ -189,5 +227,39 @@ mod tests {
             "ebs,us-east-1,gp3,,,,,0.08,GB-month"
         );
         assert_eq!(parse(Product::Ebs, "not json"), None);
+    }
+
+    #[test]
+    fn fargate_products_become_rows_by_usage_type() {
+        let fargate = |usage: &str, usd: &str| {
+            document(
+                serde_json::json!({"usagetype": usage, "regionCode": "us-east-1",
+                    "servicecode": "AmazonECS"}),
+                usd,
+                "hours",
+            )
+        };
+        let row = |usage: &str, usd: &str| parse(Product::Fargate, &fargate(usage, usd));
+        assert_eq!(
+            row("USE1-Fargate-vCPU-Hours:perCPU", "0.0404800000")
+                .unwrap()
+                .to_csv(),
+            "fargate,us-east-1,vcpu,,,,,0.04048,vCPU-hour"
+        );
+        assert_eq!(
+            row("USE1-Fargate-ARM-GB-Hours", "0.0035600000")
+                .unwrap()
+                .to_csv(),
+            "fargate,us-east-1,memory-gb-arm64,,,,,0.00356,GB-hour"
+        );
+        assert_eq!(
+            row("USE1-SpotUsage:Fargate-vCPU-Hours:perCPU", "0.012"),
+            None
+        );
+        assert_eq!(row("USE1-Fargate-Windows-vCPU-Hours:perCPU", "0.09"), None);
+        assert_eq!(
+            row("USE1-Fargate-EphemeralStorage-GB-Hours", "0.0001"),
+            None
+        );
     }
 }

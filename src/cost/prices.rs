@@ -213,12 +213,14 @@ impl PriceTable {
                         usd,
                     );
                 }
-                other => return Err(at(
-                    1,
-                    format!(
+                other => {
+                    return Err(at(
+                        1,
+                        format!(
                         "service `{other}`: expected ec2, rds, ebs, ebs-snapshot, ipv4 or fargate"
                     ),
-                )),
+                    ))
+                }
             }
         }
         if !header_seen {

@@ -33,6 +33,8 @@ pub struct SourceSettings {
     pub until: Option<Date>,
     /// Where SARIF anchors findings that name no file (see [`anchor`]).
     pub anchor: Location,
+    /// Name the organisation's accounts (`--organization`, `[cost] organization`).
+    pub organization: bool,
 }
 
 fn config_of(loaded: Option<&LoadedConfig>) -> CostConfig {
@@ -96,6 +98,7 @@ impl SourceSettings {
             cache: !args.no_cache,
             metric,
             until,
+            organization: args.organization || config.organization == Some(true),
         })
     }
 }

@@ -719,3 +719,103 @@ fn every_account_of_an_organisation_is_read_and_one_that_refuses_is_a_warning() 
         transcript(&out)
     );
 }
+
+/// `--organization` names the accounts of `cost report --group-by account`: the bill from
+/// an export grouped by linked account, the names from Organizations in moto.
+#[test]
+fn the_organization_names_the_accounts_of_the_bill() {
+    let server = MotoServer::start();
+    let config = sdk(&server);
+    let members = runtime().block_on(async {
+        let organizations = aws_sdk_organizations::Client::new(&config);
+        organizations
+            .create_organization()
+            .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+            .send()
+            .await
+            .unwrap();
+        let mut ids = Vec::new();
+        for name in ["payments", "search"] {
+            let created = organizations
+                .create_account()
+                .account_name(name)
+                .email(format!("{name}@example.com"))
+                .send()
+                .await
+                .unwrap();
+            ids.push(
+                created
+                    .create_account_status()
+                    .unwrap()
+                    .account_id()
+                    .unwrap()
+                    .to_string(),
+            );
+        }
+        ids
+    });
+    let home = tempfile::tempdir().unwrap();
+    let exports = home.path().join("bill");
+    std::fs::create_dir(&exports).unwrap();
+    let days: Vec<Value> = (1..=30)
+        .map(|d| {
+            serde_json::json!({
+                "TimePeriod": {"Start": format!("2026-11-{d:02}"), "End": if d == 30 { "2026-12-01".to_string() } else { format!("2026-11-{:02}", d + 1) }},
+                "Total": {},
+                "Groups": members.iter().enumerate().map(|(i, id)| serde_json::json!({
+                    "Keys": [id], "Metrics": {"UnblendedCost": {"Amount": format!("{}.00", 100 * (i + 1)), "Unit": "USD"}}
+                })).collect::<Vec<_>>(),
+                "Estimated": false
+            })
+        })
+        .collect();
+    std::fs::write(
+        exports.join("cost-and-usage.account.json"),
+        serde_json::json!({"GroupDefinitions": [{"Type": "DIMENSION", "Key": "LINKED_ACCOUNT"}], "ResultsByTime": days}).to_string(),
+    )
+    .unwrap();
+    let env = server.aws_env(home.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let source = format!("fixture:{}", exports.display());
+    let out = opsguard_with_env(
+        home.path(),
+        &[
+            "cost",
+            "report",
+            "--source",
+            &source,
+            "--group-by",
+            "account",
+            "--organization",
+            "--format",
+            "json",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    for (id, name) in members.iter().zip(["payments", "search"]) {
+        assert!(
+            text.contains(&format!("\"{id} ({name})\"")),
+            "{id} {name}: {text}"
+        );
+    }
+    // Without the flag, the IDs alone.
+    let out = opsguard_with_env(
+        home.path(),
+        &[
+            "cost",
+            "report",
+            "--source",
+            &source,
+            "--group-by",
+            "account",
+            "--format",
+            "json",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(text.contains(&format!("\"{}\"", members[0])) && !text.contains("payments"));
+}

@@ -184,6 +184,20 @@ async fn gather_async(
     Ok((fleet, calls))
 }
 
+/// Account ID → name, for every account of the caller's organisation.
+pub fn organization_names(
+    profile: Option<&str>,
+) -> Result<std::collections::HashMap<String, String>> {
+    let runtime = runtime()?;
+    let config = load_config(&runtime, profile, Some("us-east-1"));
+    let mut calls = 0;
+    let accounts = runtime.block_on(organization_accounts(&config, &mut calls))?;
+    Ok(accounts
+        .into_iter()
+        .filter_map(|(id, name)| Some((id, name?)))
+        .collect())
+}
+
 /// The organisation's active accounts with their names.
 async fn organization_accounts(
     config: &SdkConfig,

@@ -11,7 +11,7 @@ mod metrics;
 mod pricing;
 
 pub use billing::AwsSource;
-pub use gather::{gather, Calls, RegionChoice};
+pub use gather::{gather, organization_names, Calls, RegionChoice};
 pub use pricing::fetch_prices;
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};
