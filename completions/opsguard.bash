@@ -450,7 +450,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__anomalies)
-            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --days --group-by --recent --min-impact --min-percent --error-impact --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --region --no-cache --organization --metric --until --days --group-by --recent --min-impact --min-percent --error-impact --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,7 +532,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__budget)
-            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --limit --period --forecast --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --region --no-cache --organization --metric --until --limit --period --forecast --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,7 +742,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__idle)
-            opts="-o -q -v -h -V --source --profile --regions --all-regions --lookback-days --now --export --prices --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --regions --all-regions --accounts --organization --role-name --external-id --concurrency --lookback-days --now --export --prices --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -757,6 +757,22 @@ _opsguard() {
                     return 0
                     ;;
                 --regions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accounts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -938,7 +954,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__report)
-            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --days --month --group-by --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --region --no-cache --organization --metric --until --days --month --group-by --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1008,7 +1024,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__rightsize)
-            opts="-o -q -v -h -V --source --profile --regions --all-regions --lookback-days --now --export --prices --cross-family --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --regions --all-regions --accounts --organization --role-name --external-id --concurrency --lookback-days --now --export --prices --cross-family --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1039,22 @@ _opsguard() {
                     return 0
                     ;;
                 --regions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accounts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1074,7 +1106,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__cost__subcmd__tags)
-            opts="-o -q -v -h -V --source --profile --region --no-cache --metric --until --require --max-untagged --days --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --source --profile --region --no-cache --organization --metric --until --require --max-untagged --days --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -370,7 +370,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_s
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "rightsize" -d 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "rightsize" -d 'Right-size EC2, RDS and ECS services from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving; for ECS, the task count and the Fargate task size), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and resources with too little data to judge'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "prices" -d 'The on-demand price table behind the estimates'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and not __fish_seen_subcommand_from anomalies budget tags report rightsize idle prices help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -400,6 +400,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l no-cache -d 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l organization -d 'Name the organisation\'s accounts in account groups (`--group-by account`, root causes): Organizations ListAccounts, from the management account'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from anomalies" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -430,6 +431,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l no-cache -d 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l organization -d 'Name the organisation\'s accounts in account groups (`--group-by account`, root causes): Organizations ListAccounts, from the management account'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from budget" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -459,6 +461,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l no-cache -d 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l organization -d 'Name the organisation\'s accounts in account groups (`--group-by account`, root causes): Organizations ListAccounts, from the management account'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from tags" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -488,6 +491,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l no-cache -d 'Ask Cost Explorer for everything instead of reusing the local cache (OPSGUARD_CACHE_DIR, else ~/.cache/opsguard)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l organization -d 'Name the organisation\'s accounts in account groups (`--group-by account`, root causes): Organizations ListAccounts, from the management account'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from report" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -497,6 +501,10 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l source -d '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l regions -d 'Regions to look at, comma-separated [default: the profile\'s or AWS_REGION, else us-east-1]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l accounts -d 'Read these AWS accounts, comma-separated, each through --role-name (the caller\'s own account, if listed, with its own credentials)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l role-name -d 'The role to assume in each member account [default: OpsguardReadOnly]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l external-id -d 'The external ID the member roles\' trust policy requires' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l concurrency -d 'Accounts × regions read at once [default: 8]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l lookback-days -d 'Days of CloudWatch metrics to judge by [default: 14]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l now -d 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l export -d 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later' -r -F
@@ -516,6 +524,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l all-regions -d 'Every region enabled for the account (DescribeRegions)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l organization -d 'Read every active account of the organisation (Organizations ListAccounts, from the management account or a delegated administrator), each through --role-name'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -l cross-family -d 'Also consider cheaper current-generation families, Graviton (arm64) among them'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from rightsize" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
@@ -526,6 +535,10 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l source -d '`aws` (EC2, RDS and CloudWatch through the SDK, the standard credential chain) or `fixture:DIR`, a directory with the fleet.json that --export wrote [default: aws]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l profile -d 'AWS profile to use (else AWS_PROFILE, then the default chain)' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l regions -d 'Regions to look at, comma-separated [default: the profile\'s or AWS_REGION, else us-east-1]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l accounts -d 'Read these AWS accounts, comma-separated, each through --role-name (the caller\'s own account, if listed, with its own credentials)' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l role-name -d 'The role to assume in each member account [default: OpsguardReadOnly]' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l external-id -d 'The external ID the member roles\' trust policy requires' -r
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l concurrency -d 'Accounts × regions read at once [default: 8]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l lookback-days -d 'Days of CloudWatch metrics to judge by [default: 14]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l now -d 'Judge as of this time: the end of the metric window and the clock for ages (snapshots, stopped instances) [default: now; for a fixture, the end of its window]' -r
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l export -d 'Also write what was read to DIR/fleet.json, for `--source fixture:DIR` later' -r -F
@@ -545,6 +558,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 warning\t''
 error\t''"
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l all-regions -d 'Every region enabled for the account (DescribeRegions)'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l organization -d 'Read every active account of the organisation (Organizations ListAccounts, from the management account or a delegated administrator), each through --role-name'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv)'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from idle" -l exit-zero -d 'Report findings but exit 0 whatever they are'
@@ -577,7 +591,7 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
-complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "rightsize" -d 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "rightsize" -d 'Right-size EC2, RDS and ECS services from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving; for ECS, the task count and the Fargate task size), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and resources with too little data to judge'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "prices" -d 'The on-demand price table behind the estimates'
 complete -c opsguard -n "__fish_opsguard_using_subcommand cost; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -687,6 +701,6 @@ complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "budget" -d 'Month-to-date spend and its forecast against a budget: exit 1 when the month is forecast over it, with how much and from which day'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "tags" -d 'Share of spend missing each required cost-allocation tag, and the services behind it'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "report" -d 'Spend by service (or account, region, usage type, tag): totals, yesterday, last 7 days, month to date, last month, and each group against the period before'
-complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "rightsize" -d 'Right-size EC2 and RDS from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and instances with too little data to judge'
+complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "rightsize" -d 'Right-size EC2, RDS and ECS services from CloudWatch: over-provisioned (Compute Optimizer\'s P99.5 method, priced saving; for ECS, the task count and the Fargate task size), under-provisioned (a risk, priced fix), production databases without Multi-AZ, and resources with too little data to judge'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "idle" -d 'Idle waste: idle instances and databases (Trusted Advisor\'s rules), unattached volumes and Elastic IPs, volumes of long-stopped instances, gp2 that would be cheaper as gp3, old snapshots of deleted volumes, previous-generation types'
 complete -c opsguard -n "__fish_opsguard_using_subcommand help; and __fish_seen_subcommand_from cost" -f -a "prices" -d 'The on-demand price table behind the estimates'

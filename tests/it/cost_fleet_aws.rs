@@ -677,20 +677,31 @@ fn restricted(
 }
 
 #[test]
-fn a_denied_call_names_the_iam_action_for_ec2_rds_cloudwatch_and_cost_explorer() {
-    let cases: [(&[&str], &[&str], &str); 4] = [
+fn a_denied_call_names_the_iam_action_for_ec2_rds_ecs_cloudwatch_and_cost_explorer() {
+    let cases: [(&[&str], &[&str], &str); 5] = [
         (
             &["sts:GetCallerIdentity", "ec2:*"],
             &["cost", "rightsize"],
             "ec2:DescribeInstances",
         ),
         (
-            &["sts:GetCallerIdentity", "ec2:*"],
+            &["sts:GetCallerIdentity", "ec2:*", "ecs:*"],
             &["cost", "rightsize"],
             "rds:DescribeDBInstances",
         ),
         (
             &["sts:GetCallerIdentity", "ec2:*", "rds:*"],
+            &["cost", "rightsize"],
+            "ecs:ListClusters",
+        ),
+        (
+            &[
+                "sts:GetCallerIdentity",
+                "ec2:*",
+                "rds:*",
+                "ecs:*",
+                "application-autoscaling:*",
+            ],
             &["cost", "rightsize"],
             "cloudwatch:GetMetricData",
         ),

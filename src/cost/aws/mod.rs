@@ -69,10 +69,14 @@ where
 {
     let service = service_of(action);
     let (code, message) = match err {
-        // A 403 whose body the SDK could not read as an AWS error is still a refusal.
+        // A 403 whose body the SDK could not read as an AWS error is still a refusal
+        // (an XML or HTML page where JSON was expected: a proxy, or moto for ECS).
         SdkError::ServiceError(e)
             if e.raw().status().as_u16() == 403 && e.err().code().is_none() =>
         {
+            (Some("AccessDenied".to_string()), String::new())
+        }
+        SdkError::ResponseError(e) if e.raw().status().as_u16() == 403 => {
             (Some("AccessDenied".to_string()), String::new())
         }
         SdkError::ServiceError(e) if e.err().message().is_some_and(|m| !m.is_empty()) => (
@@ -196,6 +200,15 @@ mod tests {
         assert_eq!(
             service_error(502, None).to_string(),
             "EC2 failed: HTTP 502 without an AWS error"
+        );
+        // A 403 whose body is not the protocol's (XML where JSON was due) is a refusal.
+        let raw = Response::new(StatusCode::try_from(403).unwrap(), SdkBody::empty());
+        let unreadable: SdkError<DescribeVolumesError, _> =
+            SdkError::response_error("malformed JSON error body", raw);
+        let denied = explain("ecs:ListClusters", &unreadable);
+        assert_eq!(
+            denied.to_string(),
+            "access denied: this identity may not call ecs:ListClusters"
         );
     }
 }
