@@ -74,15 +74,9 @@ fn task_hour(prices: &PriceTable, s: &EcsService, size: TaskSize) -> Option<f64>
     Some(size.vcpu() * rates.vcpu_hour + size.memory_gb() * rates.gb_hour)
 }
 
-/// A production service by its tags or name, as databases are judged.
+/// A production service by its tags, its name or its cluster's, as databases are judged.
 pub fn is_production(s: &EcsService, t: &Thresholds) -> bool {
-    let tagged = s.tags.iter().any(|(k, v)| {
-        t.production_tags.iter().any(|p| p.eq_ignore_ascii_case(k))
-            && t.production_values
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(v.trim()))
-    });
-    tagged || t.production_name.is_match(&s.name) || t.production_name.is_match(&s.cluster)
+    t.is_production(&s.tags, &[&s.name, &s.cluster])
 }
 
 fn round1(x: f64) -> f64 {

@@ -472,13 +472,7 @@ fn idle_days(metrics: &MetricIndex, id: &str, t: &Thresholds) -> u32 {
 
 /// A production database by its tags or name.
 pub fn is_production(db: &Database, t: &Thresholds) -> bool {
-    let tagged = db.tags.iter().any(|(k, v)| {
-        t.production_tags.iter().any(|p| p.eq_ignore_ascii_case(k))
-            && t.production_values
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(v.trim()))
-    });
-    tagged || t.production_name.is_match(&db.id)
+    t.is_production(&db.tags, &[&db.id])
 }
 
 fn database_findings(

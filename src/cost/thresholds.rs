@@ -167,6 +167,21 @@ impl Thresholds {
         Ok(t)
     }
 
+    /// Production by a tag (`production_tags` = `production_values`) or by one of
+    /// `names` matching `production_name_pattern`.
+    pub fn is_production(&self, tags: &super::fleet::Tags, names: &[&str]) -> bool {
+        let tagged = tags.iter().any(|(k, v)| {
+            self.production_tags
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(k))
+                && self
+                    .production_values
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(v.trim()))
+        });
+        tagged || names.iter().any(|n| self.production_name.is_match(n))
+    }
+
     /// The highest projected CPU a recommendation may leave: 100 − headroom.
     pub fn cpu_ceiling(&self) -> f64 {
         100.0 - self.headroom_percent

@@ -517,6 +517,36 @@ async fn as_account(base: &SdkConfig, account: &str) -> SdkConfig {
         .build()
 }
 
+/// An organisation with `names` as member accounts; their IDs, in order.
+async fn create_organization(config: &SdkConfig, names: &[&str]) -> Vec<String> {
+    let organizations = aws_sdk_organizations::Client::new(config);
+    organizations
+        .create_organization()
+        .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+        .send()
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for name in names {
+        let created = organizations
+            .create_account()
+            .account_name(*name)
+            .email(format!("{name}@example.com"))
+            .send()
+            .await
+            .unwrap();
+        ids.push(
+            created
+                .create_account_status()
+                .unwrap()
+                .account_id()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    ids
+}
+
 fn policy_text(path: &str) -> String {
     std::fs::read_to_string(repo_root().join(path)).unwrap()
 }
@@ -537,30 +567,9 @@ fn every_account_of_an_organisation_is_read_and_one_that_refuses_is_a_warning() 
         .as_secs() as i64;
     let now = real_now / 300 * 300;
     let (members, key) = runtime().block_on(async {
-        let organizations = aws_sdk_organizations::Client::new(&config);
-        organizations
-            .create_organization()
-            .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
-            .send()
-            .await
-            .unwrap();
-        let mut members = Vec::new();
-        for name in ["payments", "search", "sandbox"] {
-            let created = organizations
-                .create_account()
-                .account_name(name)
-                .email(format!("{name}@example.com"))
-                .send()
-                .await
-                .unwrap();
-            let id = created
-                .create_account_status()
-                .unwrap()
-                .account_id()
-                .unwrap()
-                .to_string();
-            members.push((name, id));
-        }
+        let names = ["payments", "search", "sandbox"];
+        let ids = create_organization(&config, &names).await;
+        let members: Vec<(&str, String)> = names.into_iter().zip(ids).collect();
         for (name, id) in &members {
             let member = as_account(&config, id).await;
             let iam = aws_sdk_iam::Client::new(&member);
@@ -726,34 +735,8 @@ fn every_account_of_an_organisation_is_read_and_one_that_refuses_is_a_warning() 
 fn the_organization_names_the_accounts_of_the_bill() {
     let server = MotoServer::start();
     let config = sdk(&server);
-    let members = runtime().block_on(async {
-        let organizations = aws_sdk_organizations::Client::new(&config);
-        organizations
-            .create_organization()
-            .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
-            .send()
-            .await
-            .unwrap();
-        let mut ids = Vec::new();
-        for name in ["payments", "search"] {
-            let created = organizations
-                .create_account()
-                .account_name(name)
-                .email(format!("{name}@example.com"))
-                .send()
-                .await
-                .unwrap();
-            ids.push(
-                created
-                    .create_account_status()
-                    .unwrap()
-                    .account_id()
-                    .unwrap()
-                    .to_string(),
-            );
-        }
-        ids
-    });
+    let members =
+        runtime().block_on(async { create_organization(&config, &["payments", "search"]).await });
     let home = tempfile::tempdir().unwrap();
     let exports = home.path().join("bill");
     std::fs::create_dir(&exports).unwrap();

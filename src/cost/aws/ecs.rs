@@ -327,10 +327,14 @@ async fn task_shape(ecs: &Ecs, definition: &str, calls: &mut u64) -> Result<Shap
     })
 }
 
-/// `1024` or `1 vCPU` (both are accepted by RegisterTaskDefinition).
-fn parse_cpu(text: &str) -> Option<u32> {
+/// CPU `1024` or `1 vCPU`, memory `2048` or `2 GB` (RegisterTaskDefinition takes both):
+/// the number, or the count of `unit` times 1,024.
+fn parse_units(text: &str, unit: &str) -> Option<u32> {
     let t = text.trim();
-    match t.strip_suffix("vCPU").or_else(|| t.strip_suffix("vcpu")) {
+    let scaled = t
+        .strip_suffix(unit)
+        .or_else(|| t.strip_suffix(unit.to_lowercase().as_str()));
+    match scaled {
         Some(v) => v
             .trim()
             .parse::<f64>()
@@ -340,17 +344,12 @@ fn parse_cpu(text: &str) -> Option<u32> {
     }
 }
 
-/// `2048` or `2 GB`.
+fn parse_cpu(text: &str) -> Option<u32> {
+    parse_units(text, "vCPU")
+}
+
 fn parse_memory(text: &str) -> Option<u32> {
-    let t = text.trim();
-    match t.strip_suffix("GB").or_else(|| t.strip_suffix("gb")) {
-        Some(v) => v
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .map(|v| (v * 1024.0).round() as u32),
-        None => t.parse().ok(),
-    }
+    parse_units(text, "GB")
 }
 
 /// Autoscaling bounds of the region's ECS services, by resource ID
