@@ -297,7 +297,7 @@ pub fn service_findings(
                 b.min
             )),
             Some(b) => notes.push(format!(
-                "autoscaling ({}–{} tasks) keeps {tasks} running: lower its target utilization's reach or the desired count it scales from",
+                "its autoscaling ({}–{} tasks) holds {tasks}: raise the scaling policy's target so it settles near {recommended}",
                 b.min, b.max
             )),
             None => {}
@@ -595,6 +595,45 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(found[0].finding, Kind::InsufficientData);
+    }
+
+    #[test]
+    fn container_insights_counts_weigh_each_slot() {
+        // 10 tasks ran by day at 70 % (7 tasks' worth), 2 by night at 70 % (1.4): the
+        // day's load sets the count, not today's 2 tasks times the average.
+        let mut s = service(2, 1024, 2048);
+        s.container_insights = true;
+        let day = |i: usize| (i / 144) % 2 == 0;
+        let list = vec![
+            series(&s.arn, MetricKind::EcsCpuAverage, |_| 70.0),
+            series(&s.arn, MetricKind::EcsCpuMax, |_| 75.0),
+            series(&s.arn, MetricKind::EcsRunningTasks, |i| {
+                if day(i) {
+                    10.0
+                } else {
+                    2.0
+                }
+            }),
+        ];
+        let load = summed_load(&list[0], Some(&list[2]), s.running_count);
+        assert_eq!(
+            percentile(load.iter().copied(), 99.5).map(|x| (x * 10.0).round() / 10.0),
+            Some(7.0)
+        );
+        let index = MetricIndex::new(&list);
+        let found = service_findings(
+            &s,
+            &index,
+            &PriceTable::embedded(),
+            &thresholds(),
+            &mut Vec::new(),
+        );
+        assert!(
+            found
+                .iter()
+                .all(|r| r.finding != Kind::OverProvisionedTasks),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -802,3 +802,87 @@ fn the_organization_names_the_accounts_of_the_bill() {
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(text.contains(&format!("\"{}\"", members[0])) && !text.contains("payments"));
 }
+
+/// 126 services ask for 504 ECS series: two GetMetricData calls, as for EC2 (500 queries a
+/// call at most), every series counted; none has data, so every service is
+/// `insufficient_data`, never "optimized" without data.
+#[test]
+fn ecs_metric_queries_are_batched_500_a_call() {
+    let server = MotoServer::start();
+    let config = sdk(&server);
+    runtime().block_on(async {
+        let ecs = aws_sdk_ecs::Client::new(&config);
+        let network = network(&config).await;
+        ecs.create_cluster()
+            .cluster_name("wide")
+            .send()
+            .await
+            .unwrap();
+        ecs.register_task_definition()
+            .family("small")
+            .requires_compatibilities(Compatibility::Fargate)
+            .network_mode(NetworkMode::Awsvpc)
+            .cpu("256")
+            .memory("512")
+            .container_definitions(
+                ContainerDefinition::builder()
+                    .name("app")
+                    .image("registry.example/app:1")
+                    .cpu(256)
+                    .memory(512)
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+        for i in 0..126 {
+            let name = format!("svc-{i:03}");
+            ecs.create_service()
+                .cluster("wide")
+                .service_name(&name)
+                .task_definition("small")
+                .desired_count(1)
+                .launch_type(LaunchType::Fargate)
+                .send()
+                .await
+                .unwrap();
+            ecs.run_task()
+                .cluster("wide")
+                .task_definition("small")
+                .launch_type(LaunchType::Fargate)
+                .network_configuration(network.clone())
+                .group(format!("service:{name}"))
+                .send()
+                .await
+                .unwrap();
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let env = server.aws_env(home.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out = opsguard_with_env(
+        home.path(),
+        &["cost", "rightsize", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let doc = json(&out);
+    assert_eq!(
+        doc["requests"]["metrics_requested"], 504,
+        "{:#}",
+        doc["requests"]
+    );
+    assert_eq!(doc["requests"]["cloudwatch"], 2, "{:#}", doc["requests"]);
+    // DescribeServices takes 10 services a call; one task definition is described once.
+    assert!(
+        doc["requests"]["ecs"].as_u64().unwrap() >= 13 + 1,
+        "{:#}",
+        doc["requests"]
+    );
+    let found = by_service(&doc);
+    assert_eq!(found.len(), 126);
+    assert!(found
+        .values()
+        .flatten()
+        .all(|r| r["finding"] == "insufficient_data"));
+}
