@@ -167,6 +167,22 @@ mod tests {
             err.to_string().starts_with("o.toml:4:20: headroom_percent"),
             "{err}"
         );
+        let err = parse(
+            "[cost]\naccounts = [\"111111111111\", \"12345\"]\n",
+            Path::new("o.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("o.toml:2:12: accounts: `12345` is not an AWS account ID"),
+            "{err}"
+        );
+        let err = parse("[cost]\nrole_name = \"a/b\"\n", Path::new("o.toml")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("o.toml:2:13: role_name: `a/b` is not"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn check_account_id(id: &str, flag: &str) -> Result<()> {
 
 /// An IAM role name: 1–64 of letters, digits and `+=,.@_-` (IAM's rule), so the ARN
 /// built from it is well formed.
-pub fn check_role_name(name: &str) -> Result<()> {
+pub fn check_role_name(name: &str, flag: &str) -> Result<()> {
     let valid = !name.is_empty()
         && name.len() <= 64
         && name
@@ -68,7 +68,7 @@ pub fn check_role_name(name: &str) -> Result<()> {
         Ok(())
     } else {
         Err(Error::usage(format!(
-            "--role-name: `{name}` is not an IAM role name (1-64 letters, digits and +=,.@_-)"
+            "{flag}: `{name}` is not an IAM role name (1-64 letters, digits and +=,.@_-)"
         )))
     }
 }
@@ -83,9 +83,9 @@ mod tests {
         let err = check_account_id("12345678901", "--accounts").unwrap_err();
         assert!(err.to_string().contains("not an AWS account ID"), "{err}");
         assert!(check_account_id("12345678901a", "--accounts").is_err());
-        assert!(check_role_name("OpsguardReadOnly").is_ok());
-        assert!(check_role_name("ops/guard").is_err());
-        assert!(check_role_name("").is_err());
+        assert!(check_role_name("OpsguardReadOnly", "--role-name").is_ok());
+        assert!(check_role_name("ops/guard", "--role-name").is_err());
+        assert!(check_role_name("", "--role-name").is_err());
     }
 }
 

@@ -129,7 +129,8 @@ fn account_ids<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<Stri
 
 fn role_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let name = String::deserialize(d)?;
-    super::accounts::check_role_name(&name).map_err(|e| serde::de::Error::custom(e.to_string()))?;
+    super::accounts::check_role_name(&name, "role_name")
+        .map_err(|e| serde::de::Error::custom(e.to_string()))?;
     Ok(Some(name))
 }
 

@@ -317,7 +317,7 @@ impl FleetSettings {
             super::accounts::check_account_id(id, "--accounts")?;
         }
         if let Some(name) = &args.role_name {
-            super::accounts::check_role_name(name)?;
+            super::accounts::check_role_name(name, "--role-name")?;
         }
         let accounts = if args.organization {
             AccountChoice::Organization
