@@ -345,6 +345,16 @@ pub struct SecretsScanArgs {
     /// Do not use the cache even if `opsguard.toml` turns it on.
     #[arg(long, conflicts_with = "cache")]
     pub no_cache: bool,
+
+    /// Ask each secret's provider whether it still works (read-only requests to the hosts
+    /// the rule pack names; docs/secrets.md says what is sent where). Live secrets become
+    /// errors.
+    #[arg(long)]
+    pub verify: bool,
+
+    /// With --verify: report only the secrets their provider says are live.
+    #[arg(long, requires = "verify")]
+    pub only_active: bool,
 }
 
 #[derive(Debug, Subcommand)]

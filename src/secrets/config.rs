@@ -26,6 +26,9 @@ pub struct SecretsConfig {
     /// `true` for the default place under the repository's git directory, or a directory.
     #[serde(default)]
     pub cache: Option<CacheSetting>,
+    /// `secrets scan --verify` by default.
+    #[serde(default)]
+    pub verify: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -1,7 +1,7 @@
 //! Secret findings as shared findings: the JSON contract's fields, redacted in the model,
 //! and the table people read.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{json, Map, Value};
 
@@ -9,6 +9,7 @@ use super::baseline::{self, gitleaks_fingerprint};
 use super::findings::SecretFinding;
 use super::occurrence::{Occurrence, ScanOutput};
 use super::rules::RuleSet;
+use super::verify::{Status, Verification};
 use crate::report::{
     content_hash, Cell, Chart, ChartKind, ChartUnit, Diagnostic, Finding, Location, Redactor,
     Report, RuleDescriptor, TableView,
@@ -37,15 +38,19 @@ pub fn fingerprint(rule_id: &str, secret: &str) -> String {
     content_hash(&[rule_id, secret])[..32].to_string()
 }
 
-pub fn report(
-    command: &str,
+/// The findings left once the baseline and `.gitleaksignore` have had their say.
+pub struct Kept {
+    pub findings: Vec<SecretFinding>,
+    pub baselined: usize,
+    /// Baseline entries no finding matched (for `--report-unused-ignores`).
+    pub unused: Vec<baseline::Entry>,
+}
+
+pub fn suppress(
     rules: &RuleSet,
     mut findings: Vec<SecretFinding>,
-    scan: &ScanOutput,
     suppressions: &Suppressions,
-    redactor: &Redactor,
-) -> Outcome {
-    let mut report = Report::new(command);
+) -> Kept {
     let accepted: HashSet<&str> = suppressions
         .baseline
         .iter()
@@ -81,7 +86,58 @@ pub fn report(
         .filter(|e| !matched.contains(&e.fingerprint))
         .cloned()
         .collect();
+    Kept {
+        findings,
+        baselined,
+        unused,
+    }
+}
 
+/// What `--verify` said, by fingerprint; empty when it did not run.
+#[derive(Debug, Default)]
+pub struct Verdicts {
+    pub ran: bool,
+    pub only_active: bool,
+    pub by_fingerprint: HashMap<String, Verification>,
+    pub requests: u64,
+    pub cached: u64,
+}
+
+impl Verdicts {
+    fn of(&self, rule_id: &str, secret: &str) -> Option<&Verification> {
+        self.by_fingerprint.get(&fingerprint(rule_id, secret))
+    }
+
+    /// A live key is an error whatever its rule says.
+    fn severity(&self, rule: &super::rules::Rule, secret: &str) -> crate::report::Severity {
+        match self.of(&rule.id, secret) {
+            Some(v) if v.status == Status::Active => crate::report::Severity::Error,
+            _ => rule.severity,
+        }
+    }
+}
+
+pub fn report(
+    command: &str,
+    rules: &RuleSet,
+    kept: Kept,
+    scan: &ScanOutput,
+    verdicts: &Verdicts,
+    redactor: &Redactor,
+) -> Outcome {
+    let mut report = Report::new(command);
+    let Kept {
+        mut findings,
+        baselined,
+        unused,
+    } = kept;
+    if verdicts.only_active {
+        findings.retain(|f| {
+            verdicts
+                .of(&rules.rules[f.rule].id, &f.secret)
+                .is_some_and(|v| v.status == Status::Active)
+        });
+    }
     let mut used_rules: Vec<usize> = findings.iter().map(|f| f.rule).collect();
     used_rules.sort_unstable();
     used_rules.dedup();
@@ -101,9 +157,11 @@ pub fn report(
         .collect();
     report.findings = findings
         .iter()
-        .map(|f| to_finding(rules, f, redactor))
+        .map(|f| to_finding(rules, f, verdicts, redactor))
         .collect();
-    report.views.push(table(rules, &findings, redactor));
+    report
+        .views
+        .push(table(rules, &findings, verdicts, redactor));
     report.charts.extend(by_year(&findings));
     let stats = &scan.stats;
     report
@@ -131,6 +189,29 @@ pub fn report(
         .summary
         .insert("rules".into(), rules.rules.len().into());
     report.summary.insert("baselined".into(), baselined.into());
+    if verdicts.ran {
+        let count = |status: Status| {
+            findings
+                .iter()
+                .filter(|f| {
+                    verdicts
+                        .of(&rules.rules[f.rule].id, &f.secret)
+                        .is_some_and(|v| v.status == status)
+                })
+                .count()
+        };
+        report.summary.insert(
+            "verified".into(),
+            json!({
+                "active": count(Status::Active),
+                "inactive": count(Status::Inactive),
+                "unknown": count(Status::Unknown),
+                "error": count(Status::Error),
+                "requests": verdicts.requests,
+                "cached": verdicts.cached,
+            }),
+        );
+    }
     report
         .summary
         .insert("incomplete".into(), scan.incomplete.into());
@@ -138,8 +219,14 @@ pub fn report(
     Outcome { report, unused }
 }
 
-fn to_finding(rules: &RuleSet, f: &SecretFinding, redactor: &Redactor) -> Finding {
+fn to_finding(
+    rules: &RuleSet,
+    f: &SecretFinding,
+    verdicts: &Verdicts,
+    redactor: &Redactor,
+) -> Finding {
     let rule = &rules.rules[f.rule];
+    let verification = verdicts.of(&rule.id, &f.secret);
     let first = f.first();
     let commit = first.commit.as_ref();
     let location = Location {
@@ -156,6 +243,12 @@ fn to_finding(rules: &RuleSet, f: &SecretFinding, redactor: &Redactor) -> Findin
     if f.in_head() == Some(false) {
         message.push_str("; gone from HEAD but still in history");
     }
+    if let Some(v) = verification {
+        message.push_str(&match (&v.status, &v.identity) {
+            (Status::Active, Some(who)) => format!("; verified ACTIVE ({who})"),
+            (status, _) => format!("; verified {}", status.as_str()),
+        });
+    }
     let occurrences: Vec<Value> = f
         .occurrences
         .iter()
@@ -166,7 +259,12 @@ fn to_finding(rules: &RuleSet, f: &SecretFinding, redactor: &Redactor) -> Findin
         .collect();
     let mut finding = Finding {
         fingerprint: fingerprint(&rule.id, &f.secret),
-        ..Finding::new(rule.id.clone(), rule.severity, message, &[])
+        ..Finding::new(
+            rule.id.clone(),
+            verdicts.severity(rule, &f.secret),
+            message,
+            &[],
+        )
     }
     .at(location)
     .with("description", rule.description.clone())
@@ -184,12 +282,19 @@ fn to_finding(rules: &RuleSet, f: &SecretFinding, redactor: &Redactor) -> Findin
     if let Some(secret) = redactor.disclose(&f.secret) {
         finding = finding.with("secret", secret);
     }
-    finding
+    finding = finding
         .with("entropy", first.entropy)
         .with("confidence", rule.confidence.as_str())
         .with("encoding", first.encoding.map(|e| e.as_str()))
         .with("occurrence_count", f.occurrences.len())
-        .with("occurrences", occurrences)
+        .with("occurrences", occurrences);
+    if let Some(v) = verification {
+        finding = finding.with(
+            "verification",
+            serde_json::to_value(v).unwrap_or(Value::Null),
+        );
+    }
+    finding
 }
 
 fn short(commit: &str) -> &str {
@@ -221,7 +326,12 @@ fn by_year(findings: &[SecretFinding]) -> Option<Chart> {
 }
 
 /// The table people read, from the typed findings (the same order as the report's).
-fn table(rules: &RuleSet, findings: &[SecretFinding], redactor: &Redactor) -> TableView {
+fn table(
+    rules: &RuleSet,
+    findings: &[SecretFinding],
+    verdicts: &Verdicts,
+    redactor: &Redactor,
+) -> TableView {
     // Commit, author and date only mean something for history scans.
     let history = findings.iter().any(|f| f.first().commit.is_some());
     let mut headers = vec!["severity", "rule", "location"];
@@ -229,6 +339,9 @@ fn table(rules: &RuleSet, findings: &[SecretFinding], redactor: &Redactor) -> Ta
         headers.extend(["commit", "author", "date"]);
     }
     headers.push("match");
+    if verdicts.ran {
+        headers.push("verified");
+    }
     let mut view = TableView::new(headers);
     view.unwrapped = if history { vec![0, 3] } else { vec![0] };
     // Paths break after `/`, `-`, `.` or `_`, never inside a name.
@@ -240,8 +353,10 @@ fn table(rules: &RuleSet, findings: &[SecretFinding], redactor: &Redactor) -> Ta
         if f.occurrences.len() > 1 {
             location.push_str(&format!("\n(+{} more)", f.occurrences.len() - 1));
         }
+        let severity = verdicts.severity(rule, &f.secret);
+        let verification = verdicts.of(&rule.id, &f.secret);
         let mut row = vec![
-            Cell::severity(rule.severity),
+            Cell::severity(severity),
             Cell::plain(&rule.id),
             Cell::plain(location),
         ];
@@ -258,6 +373,9 @@ fn table(rules: &RuleSet, findings: &[SecretFinding], redactor: &Redactor) -> Ta
             row.push(Cell::plain(date));
         }
         row.push(Cell::plain(redactor.preview(&f.secret)));
+        if verdicts.ran {
+            row.push(Cell::plain(verification.map_or("—", |v| v.status.as_str())));
+        }
         view.push(row);
         let mut facts = Vec::new();
         if let Some(c) = first.commit.as_ref() {
@@ -273,9 +391,16 @@ fn table(rules: &RuleSet, findings: &[SecretFinding], redactor: &Redactor) -> Ta
                 c.date.get(..10).unwrap_or("—")
             ));
         }
+        if let Some(v) = verification {
+            facts.push(match (&v.identity, &v.detail) {
+                (Some(who), _) => format!("verified {} as {who}", v.status.as_str()),
+                (None, Some(why)) => format!("verified {}: {why}", v.status.as_str()),
+                (None, None) => format!("verified {}", v.status.as_str()),
+            });
+        }
         let more = f.occurrences.len() - 1;
         view.diagnostics.push(Diagnostic {
-            severity: Some(rule.severity),
+            severity: Some(severity),
             label: rule.id.clone(),
             subject: if more > 0 {
                 format!("{}:{} (+{more} more)", first.path, first.line)

@@ -29,3 +29,5 @@ pub mod re2;
 pub mod rules;
 pub mod run;
 pub mod settings;
+pub mod verify;
+pub mod verify_http;

@@ -46,6 +46,9 @@ pub struct PackFile {
     /// Betterleaks: an expression on every finding; true drops it.
     #[serde(default)]
     pub filter: Option<Spanned<String>>,
+    /// opsguard: the only hosts this pack's `[rules.verify]` tables may contact.
+    #[serde(default, rename = "verify_hosts")]
+    pub verify_hosts: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -142,6 +145,9 @@ pub struct RuleSpec {
     /// Betterleaks: drops values that a language model's tokenizer reads as words.
     #[serde(default)]
     pub token_efficiency: Option<Spanned<toml::Value>>,
+    /// opsguard: how `--verify` asks the provider whether the secret works.
+    #[serde(default)]
+    pub verify: Option<Spanned<super::verify::VerifyToml>>,
 }
 
 impl RuleSpec {
@@ -149,7 +155,7 @@ impl RuleSpec {
     /// opsguard does not run.
     pub fn not_run(&self) -> Vec<(&'static str, usize, &'static str)> {
         const UNVERIFIED: &str =
-            "opsguard does not verify secrets; findings are reported unverified";
+            "Betterleaks' expressions are not run; `--verify` uses opsguard's `[rules.verify]` tables";
         const COMPOSITE: &str = "composite rules are reported on their own match, without the companion rule's match nearby";
         [
             ("validate", &self.validate, UNVERIFIED),

@@ -92,6 +92,8 @@ pub struct Rule {
     pub specificity: i32,
     /// `file:line` where the rule is defined.
     pub origin: crate::error::SourcePos,
+    /// How `--verify` checks its secrets, when its pack says.
+    pub verify: Option<super::verify::Verifier>,
 }
 
 impl Rule {
@@ -240,6 +242,19 @@ pub fn compile(source: &str) -> std::result::Result<Regex, regex::Error> {
         .or_else(|_| RegexBuilder::new(source).size_limit(32 << 20).build())
 }
 
+/// Every host a built-in pack lets its verifiers contact.
+pub fn builtin_verify_hosts() -> Vec<String> {
+    let mut hosts: Vec<String> = BUILTIN_PACKS
+        .iter()
+        .filter_map(|(name, text)| pack::parse(text, Path::new(name)).ok())
+        .flat_map(|file| file.verify_hosts.into_iter().map(|h| h.into_inner()))
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    hosts
+}
+
 /// The built-in rule set.
 pub fn builtin() -> Result<RuleSet> {
     let mut set = empty();
@@ -248,7 +263,27 @@ pub fn builtin() -> Result<RuleSet> {
         set.sources.push(name.to_string());
         Loader::new(Path::new(name), text, false).collect(&file, &mut set)?;
     }
+    check_companions(&set)?;
     Ok(set)
+}
+
+/// A verifier's `with` must name a rule of the set.
+fn check_companions(set: &RuleSet) -> Result<()> {
+    for rule in &set.rules {
+        let Some(with) = rule.verify.as_ref().and_then(|v| v.spec.with.as_ref()) else {
+            continue;
+        };
+        if !set.rules.iter().any(|r| r.id == with.rule) {
+            return Err(Error::input(
+                rule.origin.clone(),
+                format!(
+                    "rule `{}`: [rules.verify] `with` names rule `{}`, which is not loaded",
+                    rule.id, with.rule
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A configuration file: an opsguard pack or a gitleaks / Betterleaks config, with
@@ -297,6 +332,7 @@ fn load_depth(path: &Path, depth: usize) -> Result<RuleSet> {
     own.sources.push(shown.display().to_string());
     Loader::new(&shown, &text, true).collect(&file, &mut own)?;
     override_with(&mut base, own);
+    check_companions(&base)?;
     Ok(base)
 }
 
@@ -378,6 +414,8 @@ struct Loader<'a> {
     /// Fields not run, gathered so a config with 200 `validate` blocks gives one warning:
     /// field → (count, first position, effect).
     not_run: Vec<(String, usize, usize, String)>,
+    /// The pack's `verify_hosts`.
+    verify_hosts: Vec<String>,
 }
 
 impl<'a> Loader<'a> {
@@ -390,6 +428,7 @@ impl<'a> Loader<'a> {
             line_starts,
             eager,
             not_run: Vec::new(),
+            verify_hosts: Vec::new(),
         }
     }
 
@@ -410,6 +449,25 @@ impl<'a> Loader<'a> {
 
     fn collect(mut self, file: &PackFile, set: &mut RuleSet) -> Result<()> {
         let opsguard_pack = file.name.is_some();
+        // A pack of the user's may only name hosts the built-in packs document: a config
+        // file must not send the secrets it finds anywhere else.
+        let known = if self.eager && !file.verify_hosts.is_empty() {
+            builtin_verify_hosts()
+        } else {
+            Vec::new()
+        };
+        for host in &file.verify_hosts {
+            let name = host.get_ref().trim().to_ascii_lowercase();
+            if self.eager && !known.contains(&name) {
+                return Err(Error::input(
+                    self.at(host.span().start),
+                    format!(
+                        "verify host `{name}` is not a provider host of the built-in packs; opsguard sends secrets to those only"
+                    ),
+                ));
+            }
+            self.verify_hosts.push(name);
+        }
         let first_new = set.rules.len();
         for spec in &file.rules {
             let Some(mut rule) = self.rule(spec, &mut set.warnings)? else {
@@ -575,9 +633,22 @@ impl<'a> Loader<'a> {
             .filter
             .as_ref()
             .and_then(|f| self.filter(f, &format!("rule `{id}`: its `filter`"), warnings));
+        let verify = match &spec.verify {
+            Some(table) => Some(
+                super::verify::Verifier::check(table.get_ref().clone(), &self.verify_hosts)
+                    .map_err(|problem| {
+                        Error::input(
+                            self.at(table.span().start),
+                            format!("rule `{id}`: [rules.verify]: {problem}"),
+                        )
+                    })?,
+            ),
+            None => None,
+        };
         let tags = spec.tags.clone();
         let generic = tags.iter().any(|t| t == "generic");
         Ok(Some(Rule {
+            verify,
             description: spec.description.clone().unwrap_or_else(|| id.clone()),
             regex_source,
             regex,

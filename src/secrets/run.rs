@@ -11,7 +11,7 @@ use super::occurrence::ScanOutput;
 use super::progress::ScanProgress;
 use super::rules::{self, RuleSet};
 use super::settings::{CacheChoice, RuleSource, ScanSettings, Target};
-use super::{baseline, check, files, findings, history_cache};
+use super::{baseline, check, files, findings, history_cache, verify_http};
 use crate::error::{Error, Result};
 use crate::input::{self, Named};
 use crate::report::{Cell, Finding, Location, Redactor, Report, Severity, TableView};
@@ -88,7 +88,26 @@ pub fn scan(
         }
     }
     let grouped = findings::group(output.occurrences.clone());
-    let outcome = diagnostics::report(command, &rules, grouped, &output, &suppressions, redactor);
+    let kept = diagnostics::suppress(&rules, grouped, &suppressions);
+    // Only what is left after the baseline is ever sent: an accepted secret stays home.
+    let mut verdicts = diagnostics::Verdicts {
+        ran: s.verify,
+        only_active: s.only_active,
+        ..diagnostics::Verdicts::default()
+    };
+    if s.verify {
+        let companions = verify_http::Companions::new(&output.occurrences);
+        let cache_dir = output
+            .cache
+            .as_ref()
+            .and_then(|c| c.file.parent().map(Path::to_path_buf));
+        let verified =
+            verify_http::verify_all(&rules, &kept.findings, &companions, cache_dir.as_deref());
+        verdicts.by_fingerprint = verified.verdicts;
+        verdicts.requests = verified.requests;
+        verdicts.cached = verified.cached;
+    }
+    let outcome = diagnostics::report(command, &rules, kept, &output, &verdicts, redactor);
     let mut report = outcome.report;
     report
         .warnings

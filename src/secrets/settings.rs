@@ -48,6 +48,9 @@ pub struct ScanSettings {
     pub max_blob_size: u64,
     pub fail_on_incomplete: bool,
     pub cache: CacheChoice,
+    /// Ask providers whether the secrets work (`--verify`, `[secrets] verify`).
+    pub verify: bool,
+    pub only_active: bool,
 }
 
 impl ScanSettings {
@@ -107,6 +110,8 @@ impl ScanSettings {
             max_blob_size,
             fail_on_incomplete: args.fail_on_incomplete,
             cache,
+            verify: args.verify || section.and_then(|(s, _)| s.verify).unwrap_or(false),
+            only_active: args.only_active,
         })
     }
 }

@@ -31,3 +31,5 @@ mod pre_commit;
 mod secrets;
 mod secrets_cache;
 mod secrets_packed;
+#[cfg(feature = "aws")]
+mod secrets_verify;
