@@ -2016,7 +2016,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__secrets__subcmd__baseline)
-            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --cache --no-cache --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --cache --no-cache --verify --only-active --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2492,7 +2492,7 @@ _opsguard() {
             return 0
             ;;
         opsguard__subcmd__secrets__subcmd__scan)
-            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --cache --no-cache --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
+            opts="-o -q -v -h -V --range --staged --no-git --rules --strict-rules --baseline --report-unused-ignores --max-blob-size --fail-on-incomplete --cache --no-cache --verify --only-active --format --output --color --quiet --verbose --config --fail-on --exit-zero --show-secrets --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -159,9 +159,21 @@ pub fn report(
         .iter()
         .map(|f| to_finding(rules, f, verdicts, redactor))
         .collect();
-    report
-        .views
-        .push(table(rules, &findings, verdicts, redactor));
+    let mut view = table(rules, &findings, verdicts, redactor);
+    if verdicts.ran {
+        // Status's order: active, inactive, unknown, error.
+        let mut counts = [0usize; 4];
+        for f in &findings {
+            if let Some(v) = verdicts.of(&rules.rules[f.rule].id, &f.secret) {
+                counts[v.status as usize] += 1;
+            }
+        }
+        view.footer.push(format!(
+            "Verified with the providers: {} active, {} inactive, {} unknown, {} failed ({} requests, {} answers reused from the cache).",
+            counts[0], counts[1], counts[2], counts[3], verdicts.requests, verdicts.cached
+        ));
+    }
+    report.views.push(view);
     report.charts.extend(by_year(&findings));
     let stats = &scan.stats;
     report

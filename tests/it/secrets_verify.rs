@@ -533,6 +533,16 @@ fn verify_tells_live_keys_from_dead_ones_without_leaking_them() {
         }
     }
 
+    let out = s.scan(&["--verify"]);
+    assert!(
+        stdout(&out).contains(&format!(
+            "Verified with the providers: {live} active, {} inactive, 1 unknown, 1 failed",
+            s.planted.len() + 1
+        )),
+        "{}",
+        stdout(&out)
+    );
+
     // --only-active: the live ones alone.
     let out = s.scan(&["--verify", "--only-active", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
