@@ -155,7 +155,7 @@ impl RuleSpec {
     /// opsguard does not run.
     pub fn not_run(&self) -> Vec<(&'static str, usize, &'static str)> {
         const UNVERIFIED: &str =
-            "Betterleaks' expressions are not run; `--verify` uses opsguard's `[rules.verify]` tables";
+            "opsguard verifies with its own `[rules.verify]` tables (`--verify`)";
         const COMPOSITE: &str = "composite rules are reported on their own match, without the companion rule's match nearby";
         [
             ("validate", &self.validate, UNVERIFIED),

@@ -197,7 +197,9 @@ fn betterleaks_default_configuration_loads_with_every_rule_compiling() {
     let warnings = stderr(&out);
     // What opsguard does not run is named, with its effect; nothing is left out.
     assert!(warnings.contains("`validate` ("), "{warnings}");
-    assert!(warnings.contains("is not run: opsguard does not verify secrets"));
+    assert!(warnings.contains(
+        "is not run: opsguard verifies with its own `[rules.verify]` tables (`--verify`)"
+    ));
     assert!(!warnings.contains("left out"), "{warnings}");
     assert!(!warnings.contains("does not compile"), "{warnings}");
     // docs/secrets.md shows these warnings as a user sees them.
