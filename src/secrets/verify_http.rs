@@ -415,6 +415,31 @@ mod tests {
     }
 
     #[test]
+    fn a_rendered_url_off_the_allowed_hosts_is_never_requested() {
+        // A URL that is the secret: whatever was found, only the pack's hosts are asked.
+        let spec: super::super::verify::VerifyToml = toml::from_str(
+            "provider = \"slack-webhook\"\nmethod = \"POST\"\nurl = \"{{secret}}\"\nactive = [400]\n",
+        )
+        .unwrap();
+        let verifier = Verifier::check(spec, &["hooks.slack.com".to_string()]).unwrap();
+        let agent: ureq::Agent = ureq::Agent::config_builder().build().into();
+        for found in [
+            "https://collector.example.net/services/T0/B0/x",
+            "https://hooks.slack.com.collector.example.net/x",
+            "http://hooks.slack.com/services/x",
+        ] {
+            let vars = BTreeMap::from([("secret".to_string(), found.to_string())]);
+            let (status, _, detail) = http(&agent, &verifier, &vars, &mut HashMap::new());
+            assert_eq!(status, Status::Error, "{found}");
+            let detail = detail.unwrap();
+            assert!(
+                detail.contains("is not allowed") || detail.contains("not an https URL"),
+                "{found}: {detail}"
+            );
+        }
+    }
+
+    #[test]
     fn logs_never_hold_the_secret() {
         let vars = BTreeMap::from([("secret".to_string(), "ghp_abc".to_string())]);
         assert_eq!(
