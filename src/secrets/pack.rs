@@ -148,6 +148,10 @@ pub struct RuleSpec {
     /// opsguard: how `--verify` asks the provider whether the secret works.
     #[serde(default)]
     pub verify: Option<Spanned<super::verify::VerifyToml>>,
+    /// opsguard: `false` for a value that is no secret by itself (an account ID) but that
+    /// another rule's verifier needs beside its secret (`with`): matched, never reported.
+    #[serde(default)]
+    pub report: Option<bool>,
 }
 
 impl RuleSpec {

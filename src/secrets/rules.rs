@@ -94,6 +94,8 @@ pub struct Rule {
     pub origin: crate::error::SourcePos,
     /// How `--verify` checks its secrets, when its pack says.
     pub verify: Option<super::verify::Verifier>,
+    /// Whether its matches are findings (`false`: only a verifier's companion).
+    pub report: bool,
 }
 
 impl Rule {
@@ -649,6 +651,7 @@ impl<'a> Loader<'a> {
         let generic = tags.iter().any(|t| t == "generic");
         Ok(Some(Rule {
             verify,
+            report: spec.report.unwrap_or(true),
             description: spec.description.clone().unwrap_or_else(|| id.clone()),
             regex_source,
             regex,

@@ -87,7 +87,15 @@ pub fn scan(
             suppressions.gitleaks_ignore = baseline::parse_gitleaksignore(&text);
         }
     }
-    let grouped = findings::group(output.occurrences.clone());
+    // A companion-only rule's matches feed verifiers, never the report.
+    let grouped = findings::group(
+        output
+            .occurrences
+            .iter()
+            .filter(|o| rules.rules[o.rule].report)
+            .cloned()
+            .collect(),
+    );
     let kept = diagnostics::suppress(&rules, grouped, &suppressions);
     // Only what is left after the baseline is ever sent: an accepted secret stays home.
     let mut verdicts = diagnostics::Verdicts {
@@ -225,6 +233,8 @@ pub fn list(rules: &RuleSet) -> Report {
                         "id": r.id, "description": r.description, "severity": r.severity.as_str(),
                         "confidence": r.confidence.as_str(), "keywords": r.keywords, "tags": r.tags,
                         "references": r.references, "source": r.origin.to_string(),
+                        "verify": r.verify.as_ref().map(|v| v.spec.provider.clone()),
+                        "report": r.report,
                     })
                 })
                 .collect(),

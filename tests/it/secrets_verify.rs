@@ -147,6 +147,13 @@ fn planted() -> Vec<Planted> {
             line: |s| format!("NPM_TOKEN={s}"),
         },
         Planted {
+            provider: "twilio",
+            file: "twilio.env",
+            live: token(35, HEX, 32),
+            dead: token(36, HEX, 32),
+            line: |s| format!("TWILIO_AUTH_TOKEN={s}"),
+        },
+        Planted {
             provider: "datadog",
             file: "datadog.env",
             live: token(33, HEX, 32),
@@ -230,6 +237,7 @@ impl Providers {
                         ("stripe", true) => (200, r#"{"id":"acct_1Live"}"#.into()),
                         ("npm", true) => (200, r#"{"username":"npm-publisher"}"#.into()),
                         ("datadog", true) => (200, r#"{"valid":true}"#.into()),
+                        ("twilio", true) => (200, r#"{"friendly_name":"Ops alerts"}"#.into()),
                         ("datadog", false) => (403, r#"{"errors":["Forbidden"]}"#.into()),
                         ("sendgrid" | "openai" | "anthropic", true) => (200, "{}".into()),
                         _ => (401, r#"{"message":"Bad credentials"}"#.into()),
@@ -258,6 +266,7 @@ impl Providers {
             "anthropic",
             "npm",
             "datadog",
+            "twilio",
         ]
         .iter()
         .map(|p| {
@@ -340,10 +349,12 @@ impl Scenario {
         let mut files: Vec<(String, String)> = planted
             .iter()
             .map(|p| {
-                (
-                    p.file.to_string(),
-                    format!("{}\n{}\n", (p.line)(&p.live), (p.line)(&p.dead)),
-                )
+                let mut text = format!("{}\n{}\n", (p.line)(&p.live), (p.line)(&p.dead));
+                // Twilio's token is checked with the account SID beside it.
+                if p.provider == "twilio" {
+                    text.push_str(&format!("TWILIO_ACCOUNT_SID=AC{}\n", token(37, HEX, 32)));
+                }
+                (p.file.to_string(), text)
             })
             .collect();
         // The live GitHub token again elsewhere: asked about once.
@@ -467,6 +478,12 @@ fn verify_tells_live_keys_from_dead_ones_without_leaking_them() {
     assert_eq!(found["aws-dead.env:1"].1, "inactive", "{found:#?}");
     assert_eq!(found["github-odd.env:1"].1, "unknown");
     assert_eq!(found["github-odd.env:2"].1, "error");
+    // Twilio's account SID only feeds the token's verifier: never a finding.
+    assert!(doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule_id"] != "twilio-account-sid"));
     // Live keys are errors, whatever their rule's severity; the summary counts them.
     for f in doc["findings"].as_array().unwrap() {
         if f["verification"]["status"] == "active" {
