@@ -88,6 +88,19 @@ impl MotoServer {
         response
     }
 
+    /// A new access key of IAM user `user`: its ID and secret.
+    pub fn create_access_key(&self, user: &str) -> (String, String) {
+        let key = self.unsigned_query(
+            "iam",
+            &format!("Action=CreateAccessKey&UserName={user}&Version=2010-05-08"),
+        );
+        let field = |name: &str| {
+            let start = key.find(&format!("<{name}>")).unwrap() + name.len() + 2;
+            key[start..start + key[start..].find('<').unwrap()].to_string()
+        };
+        (field("AccessKeyId"), field("SecretAccessKey"))
+    }
+
     fn request(&self, method: &str, path: &str, body: &str) -> Option<String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
         stream

@@ -653,14 +653,7 @@ fn restricted(
         "iam",
         &format!("Action=PutUserPolicy&UserName=ro&PolicyName=p&PolicyDocument={encoded}&Version=2010-05-08"),
     );
-    let key = server.unsigned_query(
-        "iam",
-        "Action=CreateAccessKey&UserName=ro&Version=2010-05-08",
-    );
-    let field = |name: &str| {
-        let start = key.find(&format!("<{name}>")).unwrap() + name.len() + 2;
-        key[start..start + key[start..].find('<').unwrap()].to_string()
-    };
+    let (key_id, secret) = server.create_access_key("ro");
     server.unsigned_query(
         "ec2",
         "Action=RunInstances&ImageId=ami-12c6146b&MinCount=1&MaxCount=1&InstanceType=m5.large&Version=2016-11-15",
@@ -668,8 +661,8 @@ fn restricted(
     let mut env = server.aws_env(home);
     for (k, v) in env.iter_mut() {
         match k.as_str() {
-            "AWS_ACCESS_KEY_ID" => *v = field("AccessKeyId"),
-            "AWS_SECRET_ACCESS_KEY" => *v = field("SecretAccessKey"),
+            "AWS_ACCESS_KEY_ID" => v.clone_from(&key_id),
+            "AWS_SECRET_ACCESS_KEY" => v.clone_from(&secret),
             _ => {}
         }
     }

@@ -295,21 +295,13 @@ fn moto_key(server: &MotoServer) -> (String, String) {
         "Action=CreateUser&UserName=leaked&Version=2010-05-08",
     );
     for _ in 0..200 {
-        let key = server.unsigned_query(
-            "iam",
-            "Action=CreateAccessKey&UserName=leaked&Version=2010-05-08",
-        );
-        let field = |name: &str| {
-            let start = key.find(&format!("<{name}>")).unwrap() + name.len() + 2;
-            key[start..start + key[start..].find('<').unwrap()].to_string()
-        };
-        let id = field("AccessKeyId");
+        let (id, secret) = server.create_access_key("leaked");
         let shaped = id[4..]
             .chars()
             .all(|c| c.is_ascii_uppercase() || ('2'..='7').contains(&c));
         // A user holds two keys at most: delete the ones that do not fit.
         if shaped && id.len() == 20 {
-            return (id, field("SecretAccessKey"));
+            return (id, secret);
         }
         server.unsigned_query(
             "iam",
