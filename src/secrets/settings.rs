@@ -110,7 +110,10 @@ impl ScanSettings {
             max_blob_size,
             fail_on_incomplete: args.fail_on_incomplete,
             cache,
-            verify: args.verify || section.and_then(|(s, _)| s.verify).unwrap_or(false),
+            // `[secrets] verify` is for scans people and scheduled jobs read, not for the
+            // pre-commit hook: a commit must not wait on providers (`--verify` still can).
+            verify: args.verify
+                || (!args.staged && section.and_then(|(s, _)| s.verify).unwrap_or(false)),
             only_active: args.only_active,
         })
     }

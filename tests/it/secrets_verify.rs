@@ -667,3 +667,43 @@ fn a_verifier_may_only_contact_the_hosts_its_pack_names() {
         assert_eq!(out.status.code(), Some(2), "{file}: {}", transcript(&out));
     }
 }
+
+/// `[secrets] verify = true` verifies the scans people read, not the pre-commit hook's
+/// `--staged` scan: a commit never waits on a provider.
+#[test]
+fn the_config_verifies_scans_but_not_the_pre_commit_hook() {
+    let live = format!("ghp_{}", token(50, ALNUM, 36));
+    let providers = Providers::start(vec![live.clone()], Vec::new(), Vec::new());
+    let repo = TestRepo::new();
+    repo.commit(
+        "dev",
+        "config",
+        &[(
+            "opsguard.toml",
+            Some(b"[secrets]\nverify = true\n".as_slice()),
+        )],
+    );
+    let text = format!("GITHUB_TOKEN={live}\n");
+    repo.stage(&[("deploy.env", Some(text.as_bytes()))]);
+    let endpoint = format!("http://127.0.0.1:{}/github", providers.port);
+    let env = [("OPSGUARD_VERIFY_ENDPOINT_GITHUB", endpoint.as_str())];
+    let out = opsguard_with_env(
+        repo.path(),
+        &["secrets", "scan", "--staged", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert!(json(&out)["findings"][0]["verification"].is_null());
+    assert!(providers.recorded().is_empty());
+    let out = opsguard_with_env(
+        repo.path(),
+        &["secrets", "scan", "--no-git", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert_eq!(
+        json(&out)["findings"][0]["verification"]["status"],
+        "active"
+    );
+    assert_eq!(providers.recorded().len(), 1);
+}
