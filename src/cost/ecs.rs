@@ -7,6 +7,7 @@ use super::fleet::{EcsService, LaunchType, MetricIndex, MetricKind, Series};
 use super::percentile::percentile;
 use super::prices::{PriceTable, HOURS_PER_MONTH};
 use super::recommendation::{round2, Figures, Kind, Recommendation, Service};
+use super::rightsize::{hours, round1};
 use super::thresholds::Thresholds;
 
 /// A service behind a load balancer or tagged production keeps at least this many tasks:
@@ -77,16 +78,6 @@ fn task_hour(prices: &PriceTable, s: &EcsService, size: TaskSize) -> Option<f64>
 /// A production service by its tags, its name or its cluster's, as databases are judged.
 pub fn is_production(s: &EcsService, t: &Thresholds) -> bool {
     t.is_production(&s.tags, &[&s.name, &s.cluster])
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-fn hours(series: Option<&Series>) -> f64 {
-    series.map_or(0.0, |s| {
-        s.present().count() as f64 * f64::from(s.period) / 3600.0
-    })
 }
 
 /// The service's load in tasks' worth, slot by slot: the average utilization of its tasks

@@ -88,7 +88,8 @@ fn shape(fleet: &Fleet, prices: &PriceTable, region: &str, type_name: &str) -> O
         })
 }
 
-fn hours(series: Option<&Series>) -> f64 {
+/// Hours of data a series holds.
+pub(crate) fn hours(series: Option<&Series>) -> f64 {
     series.map_or(0.0, |s| {
         s.present().count() as f64 * f64::from(s.period) / 3600.0
     })
@@ -99,7 +100,7 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
-fn round1(x: f64) -> f64 {
+pub(crate) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
