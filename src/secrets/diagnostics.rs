@@ -256,9 +256,10 @@ fn to_finding(
         message.push_str("; gone from HEAD but still in history");
     }
     if let Some(v) = verification {
-        message.push_str(&match (&v.status, &v.identity) {
-            (Status::Active, Some(who)) => format!("; verified ACTIVE ({who})"),
-            (status, _) => format!("; verified {}", status.as_str()),
+        message.push_str(&match (&v.status, &v.identity, &v.detail) {
+            (Status::Active, Some(who), _) => format!("; verified ACTIVE ({who})"),
+            (Status::Active, None, Some(note)) => format!("; verified ACTIVE ({note})"),
+            (status, _, _) => format!("; verified {}", status.as_str()),
         });
     }
     let occurrences: Vec<Value> = f

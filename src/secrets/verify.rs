@@ -33,15 +33,20 @@ pub struct VerifyToml {
     pub active: Vec<u16>,
     #[serde(default)]
     pub inactive: Vec<u16>,
-    /// A JSON field that must hold a value for `active` (Slack answers 200 either way).
+    /// What must also hold for `active` (Slack answers 200 either way).
     #[serde(default)]
-    pub active_when: Option<FieldIs>,
-    /// A JSON field that, holding a value, means inactive whatever the status.
+    pub active_when: Option<Condition>,
+    /// What, holding, means inactive whatever the status.
     #[serde(default)]
-    pub inactive_when: Option<FieldIs>,
-    /// JSON pointer to who the secret belongs to (`/login`).
+    pub inactive_when: Option<Condition>,
+    /// Who the secret belongs to: a JSON pointer into the answer (`/login`), or a template
+    /// of the `with` secret (`{{user}}`), never of the secret itself.
     #[serde(default)]
     pub identity: Option<String>,
+    /// What an active answer with a given status means, said with the verdict
+    /// (`notes = { 403 = "…" }`): a key that exists but may not call this API.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
     /// A second secret the request needs, found by another rule in the same file.
     #[serde(default)]
     pub with: Option<Companion>,
@@ -58,11 +63,41 @@ pub struct BasicAuth {
     pub password: String,
 }
 
+/// A test on the provider's answer: a JSON field holding a value (`pointer` and `equals`),
+/// or the body containing a text (`contains`), for providers that answer in text or put
+/// the reason deep in a list.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FieldIs {
-    pub pointer: String,
-    pub equals: serde_json::Value,
+pub struct Condition {
+    #[serde(default)]
+    pub pointer: Option<String>,
+    #[serde(default)]
+    pub equals: Option<serde_json::Value>,
+    #[serde(default)]
+    pub contains: Option<String>,
+}
+
+impl Condition {
+    fn check(&self, name: &str) -> Result<(), Problem> {
+        match (&self.pointer, &self.equals, &self.contains) {
+            (Some(p), Some(_), None) if p.starts_with('/') => Ok(()),
+            (Some(p), Some(_), None) => Err(format!(
+                "`{name}.pointer` `{p}` is not a JSON pointer (it starts with `/`)"
+            )),
+            (None, None, Some(text)) if !text.is_empty() => Ok(()),
+            _ => Err(format!(
+                "`{name}` takes `pointer` and `equals`, or `contains` alone"
+            )),
+        }
+    }
+
+    fn holds(&self, json: Option<&serde_json::Value>, body: &str) -> bool {
+        match (&self.pointer, &self.equals, &self.contains) {
+            (Some(p), Some(value), _) => json.and_then(|j| j.pointer(p)) == Some(value),
+            (_, _, Some(text)) => body.contains(text.as_str()),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -170,6 +205,7 @@ impl Verifier {
             templates.extend([auth.user.as_str(), auth.password.as_str()]);
         }
         templates.extend(spec.params.values().map(String::as_str));
+        templates.extend(spec.identity.as_deref().filter(|i| !i.starts_with('/')));
         for template in &templates {
             for name in placeholders(template) {
                 if !names.iter().any(|n| n == name) {
@@ -177,6 +213,34 @@ impl Verifier {
                         "placeholder `{{{{{name}}}}}` is neither `secret` nor the `with` secret's name"
                     ));
                 }
+            }
+        }
+        if let Some(identity) = &spec.identity {
+            let names = placeholders(identity);
+            if !identity.starts_with('/') && names.is_empty() {
+                return Err(format!(
+                    "`identity` `{identity}` is neither a JSON pointer nor a template"
+                ));
+            }
+            // The identity is printed: it may name the companion, never show the secret.
+            if names.contains(&"secret") {
+                return Err("`identity` may not show `{{secret}}`".into());
+            }
+        }
+        for (name, condition) in [
+            ("active_when", &spec.active_when),
+            ("inactive_when", &spec.inactive_when),
+        ] {
+            if let Some(c) = condition {
+                c.check(name)?;
+            }
+        }
+        for code in spec.notes.keys() {
+            if code
+                .parse::<u16>()
+                .map_or(true, |c| !(100..600).contains(&c))
+            {
+                return Err(format!("`notes` key `{code}` is not an HTTP status"));
             }
         }
         let method = spec.method.clone().unwrap_or_else(|| "GET".into());
@@ -246,7 +310,8 @@ pub struct Verification {
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
-    /// Why, for unknown and error.
+    /// Why, for unknown and error; for active, what the answer means where the verifier
+    /// says (a key that exists but may not call the API asked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     pub checked_at: String,
@@ -256,35 +321,38 @@ pub struct Verification {
 /// The longest identity kept: a name or an ID, never a document.
 const IDENTITY_MAX: usize = 120;
 
-/// Judges a provider's answer by the table.
+/// Judges a provider's answer by the table; `vars` renders a templated identity.
 pub fn judge(
     spec: &VerifyToml,
     status: u16,
     body: &str,
+    vars: &BTreeMap<String, String>,
 ) -> (Status, Option<String>, Option<String>) {
     let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
-    let field_is = |f: &FieldIs| {
-        json.as_ref()
-            .and_then(|j| j.pointer(&f.pointer))
-            .is_some_and(|v| *v == f.equals)
-    };
-    if spec.inactive_when.as_ref().is_some_and(field_is) || spec.inactive.contains(&status) {
+    let holds = |c: &Condition| c.holds(json.as_ref(), body);
+    if spec.inactive_when.as_ref().is_some_and(holds) || spec.inactive.contains(&status) {
         return (Status::Inactive, None, None);
     }
     let active_status = spec.active.is_empty() || spec.active.contains(&status);
-    let active_field = spec.active_when.as_ref().is_none_or(field_is);
+    let active_field = spec.active_when.as_ref().is_none_or(holds);
     if active_status && active_field && (200..500).contains(&status) {
         let identity = spec
             .identity
             .as_deref()
-            .and_then(|p| json.as_ref()?.pointer(p))
-            .and_then(|v| match v {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                _ => None,
+            .and_then(|p| {
+                if p.starts_with('/') {
+                    match json.as_ref()?.pointer(p)? {
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        serde_json::Value::Number(n) => Some(n.to_string()),
+                        _ => None,
+                    }
+                } else {
+                    render(p, vars)
+                }
             })
             .map(|s| s.chars().take(IDENTITY_MAX).collect());
-        return (Status::Active, identity, None);
+        let note = spec.notes.get(&status.to_string()).cloned();
+        return (Status::Active, identity, note);
     }
     match status {
         429 => (
@@ -311,6 +379,10 @@ mod tests {
 
     fn table(text: &str) -> VerifyToml {
         toml::from_str(text).unwrap()
+    }
+
+    fn none() -> BTreeMap<String, String> {
+        BTreeMap::new()
     }
 
     fn hosts() -> Vec<String> {
@@ -380,23 +452,135 @@ mod tests {
             "provider = \"github\"\nurl = \"https://api.github.com/user\"\nactive = [200]\ninactive = [401]\nidentity = \"/login\"\n",
         );
         assert_eq!(
-            judge(&github, 200, r#"{"login":"octo"}"#),
+            judge(&github, 200, r#"{"login":"octo"}"#, &none()),
             (Status::Active, Some("octo".into()), None)
         );
-        assert_eq!(judge(&github, 401, "").0, Status::Inactive);
-        assert_eq!(judge(&github, 429, "").0, Status::Unknown);
-        assert_eq!(judge(&github, 503, "").0, Status::Error);
-        assert_eq!(judge(&github, 302, "").0, Status::Unknown);
+        assert_eq!(judge(&github, 401, "", &none()).0, Status::Inactive);
+        assert_eq!(judge(&github, 429, "", &none()).0, Status::Unknown);
+        assert_eq!(judge(&github, 503, "", &none()).0, Status::Error);
+        assert_eq!(judge(&github, 302, "", &none()).0, Status::Unknown);
         let slack = table(
             "provider = \"slack\"\nurl = \"https://slack.com/api/auth.test\"\nactive = [200]\nactive_when = { pointer = \"/ok\", equals = true }\ninactive_when = { pointer = \"/ok\", equals = false }\nidentity = \"/user\"\n",
         );
         assert_eq!(
-            judge(&slack, 200, r#"{"ok":false,"error":"invalid_auth"}"#).0,
+            judge(
+                &slack,
+                200,
+                r#"{"ok":false,"error":"invalid_auth"}"#,
+                &none()
+            )
+            .0,
             Status::Inactive
         );
         assert_eq!(
-            judge(&slack, 200, r#"{"ok":true,"user":"bot"}"#),
+            judge(&slack, 200, r#"{"ok":true,"user":"bot"}"#, &none()),
             (Status::Active, Some("bot".into()), None)
         );
+    }
+
+    #[test]
+    fn text_answers_notes_and_companion_identities() {
+        // PyPI answers in text: the reason decides, not the status alone.
+        let pypi = table(
+            "provider = \"pypi\"\nmethod = \"POST\"\nurl = \"https://upload.pypi.org/legacy/\"\nactive = [400]\nactive_when = { contains = \"Unknown protocol version\" }\ninactive_when = { contains = \"Invalid or non-existent authentication\" }\n",
+        );
+        let hosts = vec!["upload.pypi.org".to_string()];
+        assert!(Verifier::check(pypi.clone(), &hosts).is_ok());
+        assert_eq!(
+            judge(&pypi, 400, "400 Unknown protocol version.", &none()).0,
+            Status::Active
+        );
+        assert_eq!(
+            judge(
+                &pypi,
+                403,
+                "Invalid or non-existent authentication information.",
+                &none()
+            )
+            .0,
+            Status::Inactive
+        );
+        // Read-only mode is a 403 too: not a verdict on the key.
+        assert_eq!(
+            judge(
+                &pypi,
+                403,
+                "Read-only mode: Uploads are temporarily disabled.",
+                &none()
+            )
+            .0,
+            Status::Unknown
+        );
+        assert_eq!(
+            judge(&pypi, 400, "metadata: bad", &none()).0,
+            Status::Unknown
+        );
+
+        let google = table(
+            "provider = \"google\"\nurl = \"https://generativelanguage.googleapis.com/v1beta/models\"\nactive = [200, 403]\ninactive_when = { contains = \"API_KEY_INVALID\" }\nnotes = { 403 = \"exists; may not call Gemini\" }\n",
+        );
+        assert_eq!(
+            judge(
+                &google,
+                403,
+                r#"{"error":{"status":"PERMISSION_DENIED"}}"#,
+                &none()
+            ),
+            (
+                Status::Active,
+                None,
+                Some("exists; may not call Gemini".into())
+            )
+        );
+        assert_eq!(
+            judge(
+                &google,
+                400,
+                r#"{"error":{"details":[{"reason":"API_KEY_INVALID"}]}}"#,
+                &none()
+            )
+            .0,
+            Status::Inactive
+        );
+        assert_eq!(
+            judge(&google, 200, "{}", &none()),
+            (Status::Active, None, None)
+        );
+
+        let docker = table(
+            "provider = \"docker-hub\"\nurl = \"https://auth.docker.io/token\"\nbasic_auth = { user = \"{{user}}\", password = \"{{secret}}\" }\nwith = { rule = \"docker-hub-username\", name = \"user\" }\nactive = [200]\ninactive = [401]\nidentity = \"{{user}}\"\n",
+        );
+        let hub = vec!["auth.docker.io".to_string()];
+        assert!(Verifier::check(docker.clone(), &hub).is_ok());
+        let vars = BTreeMap::from([
+            ("secret".to_string(), "dckr_pat_x".to_string()),
+            ("user".to_string(), "octodev".to_string()),
+        ]);
+        assert_eq!(
+            judge(&docker, 200, r#"{"token":"t"}"#, &vars),
+            (Status::Active, Some("octodev".into()), None)
+        );
+
+        // The identity is printed: it may never show the secret.
+        let mut leaky = docker.clone();
+        leaky.identity = Some("{{secret}}".into());
+        assert!(Verifier::check(leaky, &hub)
+            .unwrap_err()
+            .contains("may not show"));
+        let mut bad = google.clone();
+        bad.inactive_when = Some(Condition {
+            pointer: Some("/error".into()),
+            equals: None,
+            contains: Some("x".into()),
+        });
+        let hosts = vec!["generativelanguage.googleapis.com".to_string()];
+        assert!(Verifier::check(bad, &hosts)
+            .unwrap_err()
+            .contains("`inactive_when` takes"));
+        let mut odd = google;
+        odd.notes.insert("often".into(), "x".into());
+        assert!(Verifier::check(odd, &hosts)
+            .unwrap_err()
+            .contains("`notes` key `often`"));
     }
 }

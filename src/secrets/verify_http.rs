@@ -305,7 +305,7 @@ fn http(
                 spec.provider,
                 verifier.method
             );
-            judge(spec, status, &text)
+            judge(spec, status, &text, vars)
         }
         Err(e) => {
             let reason = masked(&e.to_string(), vars);

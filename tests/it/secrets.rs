@@ -577,7 +577,7 @@ fn rules_check_passes_on_the_builtin_packs() {
     let out = opsguard(dir.path(), &["secrets", "rules", "check"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     assert!(
-        stdout(&out).contains("built-in packs: 308 rules"),
+        stdout(&out).contains("built-in packs: 309 rules"),
         "{}",
         stdout(&out)
     );
@@ -605,7 +605,7 @@ fn rules_list() {
     assert_eq!(out.status.code(), Some(0));
     let doc = json(&out);
     let rules = doc["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 308);
+    assert_eq!(rules.len(), 309);
     assert!(rules.iter().any(|r| r["id"] == "aws-access-key-id"));
     // Which rules --verify can check, and the one that only feeds a verifier.
     let verified: Vec<&str> = rules
@@ -613,10 +613,21 @@ fn rules_list() {
         .filter(|r| !r["verify"].is_null())
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(verified.len(), 15, "{verified:?}");
-    assert!(rules
-        .iter()
-        .any(|r| r["id"] == "twilio-account-sid" && r["report"] == false));
+    assert_eq!(verified.len(), 20, "{verified:?}");
+    for id in [
+        "pypi-upload-token",
+        "docker-hub-pat",
+        "docker-hub-org-token",
+        "gcp-api-key",
+    ] {
+        assert!(verified.contains(&id), "{id}: {verified:?}");
+    }
+    for id in ["twilio-account-sid", "docker-hub-username"] {
+        assert!(
+            rules.iter().any(|r| r["id"] == id && r["report"] == false),
+            "{id}"
+        );
+    }
 }
 
 #[test]

@@ -154,6 +154,27 @@ fn planted() -> Vec<Planted> {
             line: |s| format!("TWILIO_AUTH_TOKEN={s}"),
         },
         Planted {
+            provider: "pypi",
+            file: "pypirc",
+            live: join("pypi-AgEIcHlwaS5vcmc", token(60, ALNUM, 70)),
+            dead: join("pypi-AgEIcHlwaS5vcmc", token(61, ALNUM, 70)),
+            line: |s| format!("password = {s}"),
+        },
+        Planted {
+            provider: "docker-hub",
+            file: "docker.env",
+            live: join("dckr_pat_", token(62, ALNUM, 27)),
+            dead: join("dckr_pat_", token(63, ALNUM, 27)),
+            line: |s| format!("DOCKERHUB_TOKEN={s}"),
+        },
+        Planted {
+            provider: "google",
+            file: "firebase.js",
+            live: join("AIza", token(64, ALNUM, 35)),
+            dead: join("AIza", token(65, ALNUM, 35)),
+            line: |s| format!("const firebaseConfig = {{ apiKey: \"{s}\" }};"),
+        },
+        Planted {
             provider: "datadog",
             file: "datadog.env",
             live: token(33, HEX, 32),
@@ -162,6 +183,16 @@ fn planted() -> Vec<Planted> {
         },
     ]
 }
+
+/// PyPI answers its upload endpoint in text (Pyramid's error page), the reason also in
+/// the status line.
+const PYPI_UNKNOWN_PROTOCOL: &str = "400 Bad Request\n\nThe server could not comply with the request since it is either malformed or otherwise incorrect.\n\nUnknown protocol version.\n\n";
+const PYPI_INVALID_AUTH: &str = "403 Forbidden\n\nAccess was denied to this resource.\n\nInvalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth for more information.\n\n";
+const PYPI_READ_ONLY: &str =
+    "403 Forbidden\n\nRead-only mode: Uploads are temporarily disabled.\n\n";
+/// Google's error documents: the reason sits in `error.details[].reason`.
+const GOOGLE_INVALID_KEY: &str = r#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}"#;
+const GEMINI_DISABLED: &str = r#"{"error":{"code":403,"message":"Generative Language API has not been used in project 1234 before or it is disabled.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.Help"},{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"SERVICE_DISABLED","domain":"googleapis.com"}]}}"#;
 
 #[derive(Debug, Clone)]
 struct Recorded {
@@ -172,15 +203,21 @@ struct Recorded {
 }
 
 /// The stand-in providers: `/PROVIDER/...` answers as PROVIDER does for a live key when
-/// the request carries one of `live`, with 429 for `limited`, 500 for `broken`, and as
-/// for a dead key otherwise.
+/// the request carries one of `live`, with 429 for `limited`, 500 for `broken`, with the
+/// 403s that are no verdict on a key for `restricted` (Google: it exists but may not call
+/// Gemini; PyPI: read-only mode), and as for a dead key otherwise. Docker Hub's live answer also needs the username `dockerbot`.
 struct Providers {
     port: u16,
     requests: Arc<Mutex<Vec<Recorded>>>,
 }
 
 impl Providers {
-    fn start(live: Vec<String>, limited: Vec<String>, broken: Vec<String>) -> Providers {
+    fn start(
+        live: Vec<String>,
+        limited: Vec<String>,
+        broken: Vec<String>,
+        restricted: Vec<String>,
+    ) -> Providers {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests: Arc<Mutex<Vec<Recorded>>> = Arc::default();
@@ -225,6 +262,11 @@ impl Providers {
                     (429, "{}".to_string())
                 } else if carries(&broken) {
                     (500, "{}".to_string())
+                } else if carries(&restricted) {
+                    match provider {
+                        "pypi" => (403, PYPI_READ_ONLY.to_string()),
+                        _ => (403, GEMINI_DISABLED.to_string()),
+                    }
                 } else {
                     let live = carries(&live);
                     match (provider, live) {
@@ -240,6 +282,13 @@ impl Providers {
                         ("twilio", true) => (200, r#"{"friendly_name":"Ops alerts"}"#.into()),
                         ("datadog", false) => (403, r#"{"errors":["Forbidden"]}"#.into()),
                         ("sendgrid" | "openai" | "anthropic", true) => (200, "{}".into()),
+                        ("pypi", true) => (400, PYPI_UNKNOWN_PROTOCOL.into()),
+                        ("pypi", false) => (403, PYPI_INVALID_AUTH.into()),
+                        ("docker-hub", true) if text.contains("[basic dockerbot:") => {
+                            (200, r#"{"token":"eyJ0","expires_in":300}"#.into())
+                        }
+                        ("google", true) => (200, r#"{"models":[{"name":"models/g"}]}"#.into()),
+                        ("google", false) => (400, GOOGLE_INVALID_KEY.into()),
                         _ => (401, r#"{"message":"Bad credentials"}"#.into()),
                     }
                 };
@@ -254,8 +303,24 @@ impl Providers {
         Providers { port, requests }
     }
 
+    /// Moves each of `providers` to this server.
+    fn endpoints(&self, providers: &[&str]) -> Vec<(String, String)> {
+        providers
+            .iter()
+            .map(|p| {
+                (
+                    format!(
+                        "OPSGUARD_VERIFY_ENDPOINT_{}",
+                        p.to_uppercase().replace('-', "_")
+                    ),
+                    format!("http://127.0.0.1:{}/{p}", self.port),
+                )
+            })
+            .collect()
+    }
+
     fn env(&self, moto: &MotoServer) -> Vec<(String, String)> {
-        let mut env: Vec<(String, String)> = [
+        let mut env = self.endpoints(&[
             "github",
             "gitlab",
             "slack",
@@ -267,18 +332,10 @@ impl Providers {
             "npm",
             "datadog",
             "twilio",
-        ]
-        .iter()
-        .map(|p| {
-            (
-                format!(
-                    "OPSGUARD_VERIFY_ENDPOINT_{}",
-                    p.to_uppercase().replace('-', "_")
-                ),
-                format!("http://127.0.0.1:{}/{p}", self.port),
-            )
-        })
-        .collect();
+            "pypi",
+            "docker-hub",
+            "google",
+        ]);
         env.push(("OPSGUARD_VERIFY_ENDPOINT_AWS".into(), moto.endpoint()));
         env
     }
@@ -336,7 +393,12 @@ impl Scenario {
         let limited = format!("ghp_{}", token(42, ALNUM, 36));
         let broken = format!("ghp_{}", token(43, ALNUM, 36));
         let live: Vec<String> = planted.iter().map(|p| p.live.clone()).collect();
-        let providers = Providers::start(live, vec![limited.clone()], vec![broken.clone()]);
+        let providers = Providers::start(
+            live,
+            vec![limited.clone()],
+            vec![broken.clone()],
+            Vec::new(),
+        );
         let repo = TestRepo::new();
         let mut files: Vec<(String, String)> = planted
             .iter()
@@ -345,6 +407,10 @@ impl Scenario {
                 // Twilio's token is checked with the account SID beside it.
                 if p.provider == "twilio" {
                     text.push_str(&format!("TWILIO_ACCOUNT_SID=AC{}\n", token(37, HEX, 32)));
+                }
+                // Docker Hub's token is checked with the username beside it.
+                if p.provider == "docker-hub" {
+                    text.push_str("DOCKERHUB_USERNAME=dockerbot\n");
                 }
                 (p.file.to_string(), text)
             })
@@ -457,8 +523,14 @@ fn verify_tells_live_keys_from_dead_ones_without_leaking_them() {
         assert_eq!(live, "active", "{} {rule}: {found:#?}", p.file);
         let (_, dead, _) = &found[&format!("{}:2", p.file)];
         assert_eq!(dead, "inactive", "{}: {found:#?}", p.file);
-        if p.provider == "github" {
-            assert_eq!(who.as_deref(), Some("octo-deployer"));
+        match p.provider {
+            "github" => assert_eq!(who.as_deref(), Some("octo-deployer")),
+            "docker-hub" => assert_eq!(who.as_deref(), Some("dockerbot")),
+            "google" => assert_eq!(
+                who.as_deref(),
+                Some("it can call the Gemini API, billed to its project")
+            ),
+            _ => {}
         }
     }
     assert_eq!(found["aws-live.env:1"].1, "active", "{found:#?}");
@@ -512,6 +584,53 @@ fn verify_tells_live_keys_from_dead_ones_without_leaking_them() {
             .all(|r| r.method == "POST" && r.text.ends_with("{}")),
         "{webhook:#?}"
     );
+    // PyPI: an upload form that stops at the protocol check, the token as basic auth.
+    let pypi_live = s.planted.iter().find(|p| p.provider == "pypi").unwrap();
+    let pypi: Vec<&Recorded> = recorded
+        .iter()
+        .filter(|r| r.path.starts_with("/pypi/"))
+        .collect();
+    assert_eq!(pypi.len(), 2, "{recorded:#?}");
+    for r in &pypi {
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str()),
+            ("POST", "/pypi/legacy/")
+        );
+        assert!(
+            r.text
+                .contains("\r\n\r\n%3Aaction=file_upload&protocol_version=2"),
+            "{r:#?}"
+        );
+    }
+    assert!(pypi.iter().any(|r| r
+        .text
+        .contains(&format!("[basic __token__:{}]", pypi_live.live))));
+    // Docker Hub: the registry token exchange with the username found beside the token,
+    // never asking for a refresh token.
+    let docker: Vec<&Recorded> = recorded
+        .iter()
+        .filter(|r| r.path.starts_with("/docker-hub/"))
+        .collect();
+    assert_eq!(docker.len(), 2, "{recorded:#?}");
+    assert!(docker.iter().all(|r| r.method == "GET"
+        && r.path == "/docker-hub/token?service=registry.docker.io"
+        && r.text.contains("[basic dockerbot:dckr_pat_")));
+    // Google: the key in a header, never in the URL.
+    let google_live = s.planted.iter().find(|p| p.provider == "google").unwrap();
+    let google: Vec<&Recorded> = recorded
+        .iter()
+        .filter(|r| r.path.starts_with("/google/"))
+        .collect();
+    assert_eq!(google.len(), 2, "{recorded:#?}");
+    assert!(google
+        .iter()
+        .all(|r| r.method == "GET" && r.path == "/google/v1beta/models?pageSize=1"));
+    assert!(google
+        .iter()
+        .any(|r| r.text.to_ascii_lowercase().contains(&format!(
+            "x-goog-api-key: {}",
+            google_live.live.to_ascii_lowercase()
+        ))));
     assert_eq!(recorded.len(), 2 * s.planted.len() + 2, "{recorded:#?}");
 
     // No secret in anything printed, the `-v` request log included.
@@ -673,7 +792,7 @@ fn a_verifier_may_only_contact_the_hosts_its_pack_names() {
 #[test]
 fn the_config_verifies_scans_but_not_the_pre_commit_hook() {
     let live = format!("ghp_{}", token(50, ALNUM, 36));
-    let providers = Providers::start(vec![live.clone()], Vec::new(), Vec::new());
+    let providers = Providers::start(vec![live.clone()], Vec::new(), Vec::new(), Vec::new());
     let repo = TestRepo::new();
     repo.commit(
         "dev",
@@ -706,4 +825,75 @@ fn the_config_verifies_scans_but_not_the_pre_commit_hook() {
         "active"
     );
     assert_eq!(providers.recorded().len(), 1);
+}
+
+/// The answers that are no verdict on a key stay `unknown`, and a key that exists but may
+/// not call the API asked is still live: Google's 403, PyPI in read-only mode, a Docker
+/// Hub token with no username beside it (not sent at all).
+#[test]
+fn answers_that_are_no_verdict_stay_unknown_and_a_restricted_key_is_live() {
+    let restricted_key = format!("AIza{}", token(70, ALNUM, 35));
+    let pypi_token = format!("pypi-AgEIcHlwaS5vcmc{}", token(71, ALNUM, 70));
+    let docker_pat = format!("dckr_pat_{}", token(72, ALNUM, 27));
+    let providers = Providers::start(
+        vec![docker_pat.clone()],
+        Vec::new(),
+        Vec::new(),
+        vec![restricted_key.clone(), pypi_token.clone()],
+    );
+    let dir = scratch(&[
+        ("maps.js", &format!("const key = \"{restricted_key}\";\n")),
+        ("pypirc", &format!("password = {pypi_token}\n")),
+        ("push.sh", &format!("docker login -p {docker_pat}\n")),
+    ]);
+    let env = providers.endpoints(&["google", "pypi", "docker-hub"]);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out = opsguard_with_env(
+        dir.path(),
+        &[
+            "secrets", "scan", "--no-git", "--verify", "--format", "json", ".",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let doc = json(&out);
+    let found = verdicts(&doc);
+    assert_eq!(
+        found["maps.js:1"],
+        (
+            "gcp-api-key".to_string(),
+            "active".to_string(),
+            Some("it exists; the Gemini API is off or not allowed for it".to_string())
+        ),
+        "{found:#?}"
+    );
+    assert_eq!(found["pypirc:1"].1, "unknown", "{found:#?}");
+    assert!(found["pypirc:1"].2.as_deref().unwrap().contains("HTTP 403"));
+    assert_eq!(
+        found["push.sh:1"],
+        (
+            "docker-hub-pat".to_string(),
+            "unknown".to_string(),
+            Some("no docker-hub-username found beside it".to_string())
+        ),
+        "{found:#?}"
+    );
+    let recorded = providers.recorded();
+    assert_eq!(recorded.len(), 2, "{recorded:#?}");
+    assert!(recorded.iter().all(|r| !r.text.contains(&docker_pat)));
+    // The finding's message says what the live key may do.
+    let message = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "gcp-api-key")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(
+        message.ends_with(
+            "; verified ACTIVE (it exists; the Gemini API is off or not allowed for it)"
+        ),
+        "{message}"
+    );
+    assert!(!stdout(&out).contains(&restricted_key));
 }
