@@ -1,6 +1,6 @@
 //! Sends the verification requests: one per distinct secret, read-only, to the hosts its
-//! pack allows, at most one request per host every 250 ms, each within 10 seconds, never
-//! following a redirect. Results are kept per fingerprint for the run and, for keys found
+//! pack allows, up to eight hosts at once but each host one request at a time and at most
+//! one every 250 ms, each within 10 seconds, never following a redirect. Results are kept per fingerprint for the run and, for keys found
 //! dead, across runs in the cache directory. Every request is logged at `-v` with the
 //! secret masked.
 
@@ -93,7 +93,34 @@ fn read_cache(path: &Path) -> CacheFile {
         .unwrap_or_default()
 }
 
-/// Verifies every finding whose rule has a verifier, each distinct secret once.
+/// One request to make: the secret's fingerprint, its verifier and the values it renders.
+struct Job<'a> {
+    fp: String,
+    verifier: &'a Verifier,
+    vars: BTreeMap<String, String>,
+}
+
+/// At most this many hosts are asked at once; each host is asked one request at a time.
+const HOSTS_AT_ONCE: usize = 8;
+
+/// The host a job's request goes to (its lane: one request at a time, 250 ms apart), or
+/// why it cannot be sent.
+fn lane(job: &Job) -> Result<String, String> {
+    if job.verifier.spec.builtin.is_some() {
+        return Ok(format!("builtin:{}", job.verifier.spec.provider));
+    }
+    let url = job
+        .verifier
+        .spec
+        .url
+        .as_deref()
+        .and_then(|u| render(u, &job.vars))
+        .ok_or("the URL did not render")?;
+    https_host(&url).ok_or_else(|| "not an https URL".to_string())
+}
+
+/// Verifies every finding whose rule has a verifier, each distinct secret once; different
+/// hosts are asked in parallel, each host one request at a time.
 pub fn verify_all(
     rules: &RuleSet,
     findings: &[SecretFinding],
@@ -104,21 +131,15 @@ pub fn verify_all(
     let cache_path: Option<PathBuf> = cache_dir.map(|d| d.join(CACHE_FILE));
     let mut cache = cache_path.as_deref().map(read_cache).unwrap_or_default();
     let mut out = Verified::default();
-    let mut last_request: HashMap<String, Instant> = HashMap::new();
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(TIMEOUT))
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .user_agent(concat!("opsguard/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+    let mut lanes: BTreeMap<String, Vec<Job>> = BTreeMap::new();
+    let mut queued: std::collections::HashSet<String> = std::collections::HashSet::new();
     for f in findings {
         let rule = &rules.rules[f.rule];
         let Some(verifier) = &rule.verify else {
             continue;
         };
         let fp = fingerprint(&rule.id, &f.secret);
-        if out.verdicts.contains_key(&fp) {
+        if out.verdicts.contains_key(&fp) || queued.contains(&fp) {
             continue;
         }
         if let Some(hit) = cache.entries.get(&fp).filter(|v| {
@@ -156,17 +177,60 @@ pub fn verify_all(
                 }
             }
         }
-        out.requests += 1;
-        let (status, identity, detail) = match verifier.spec.builtin.as_deref() {
-            Some("aws-sts") => aws_sts(verifier, &vars),
-            Some(other) => (
-                Status::Unknown,
-                None,
-                Some(format!("builtin `{other}` is not available")),
-            ),
-            None => http(&agent, verifier, &vars, &mut last_request),
-        };
-        let v = verdict(verifier, status, identity, detail, now);
+        let job = Job { fp, verifier, vars };
+        match lane(&job) {
+            Ok(host) => {
+                queued.insert(job.fp.clone());
+                lanes.entry(host).or_default().push(job);
+            }
+            Err(why) => {
+                out.verdicts.insert(
+                    job.fp,
+                    verdict(verifier, Status::Error, None, Some(why), now),
+                );
+            }
+        }
+    }
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(TIMEOUT))
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .user_agent(concat!("opsguard/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    out.requests = queued.len() as u64;
+    let pending = std::sync::Mutex::new(lanes.into_values().collect::<Vec<_>>());
+    let answered = std::sync::Mutex::new(Vec::new());
+    let workers = pending.lock().map_or(0, |l| l.len()).min(HOSTS_AT_ONCE);
+    let (agent, pending, answered_by) = (&agent, &pending, &answered);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            // The guard is dropped inside `next`: no lock is held while a request runs.
+            let next = || pending.lock().ok().and_then(|mut l| l.pop());
+            scope.spawn(move || {
+                while let Some(jobs) = next() {
+                    let mut last_request: HashMap<String, Instant> = HashMap::new();
+                    for job in jobs {
+                        let (status, identity, detail) = match job.verifier.spec.builtin.as_deref()
+                        {
+                            Some("aws-sts") => aws_sts(job.verifier, &job.vars),
+                            Some(other) => (
+                                Status::Unknown,
+                                None,
+                                Some(format!("builtin `{other}` is not available")),
+                            ),
+                            None => http(agent, job.verifier, &job.vars, &mut last_request),
+                        };
+                        let v = verdict(job.verifier, status, identity, detail, now);
+                        if let Ok(mut a) = answered_by.lock() {
+                            a.push((job.fp, v));
+                        }
+                    }
+                }
+            });
+        }
+    });
+    for (fp, v) in answered.into_inner().unwrap_or_default() {
         if v.status == Status::Inactive {
             cache.entries.insert(fp.clone(), v.clone());
         }
