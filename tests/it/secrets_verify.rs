@@ -175,6 +175,46 @@ fn planted() -> Vec<Planted> {
             line: |s| format!("const firebaseConfig = {{ apiKey: \"{s}\" }};"),
         },
         Planted {
+            provider: "testpypi",
+            file: "testpypirc",
+            live: join("pypi-AgENdGVzdC5weXBpLm9yZw", token(66, ALNUM, 70)),
+            dead: join("pypi-AgENdGVzdC5weXBpLm9yZw", token(67, ALNUM, 70)),
+            line: |s| format!("password = {s}"),
+        },
+        Planted {
+            provider: "docker-hub",
+            file: "docker-org.env",
+            live: join("dckr_oat_", token(68, ALNUM, 32)),
+            dead: join("dckr_oat_", token(69, ALNUM, 32)),
+            line: |s| format!("DOCKER_ORG_TOKEN={s}"),
+        },
+        Planted {
+            provider: "github",
+            file: "github-oauth.env",
+            live: join("gho_", token(73, ALNUM, 36)),
+            dead: join("gho_", token(74, ALNUM, 36)),
+            line: |s| format!("GH_OAUTH={s}"),
+        },
+        Planted {
+            provider: "slack",
+            file: "slack-user.env",
+            live: format!(
+                "xoxp-{}-{}-{}-{}",
+                token(75, "0123456789", 12),
+                token(76, "0123456789", 12),
+                token(77, "0123456789", 13),
+                token(78, ALNUM, 32)
+            ),
+            dead: format!(
+                "xoxp-{}-{}-{}-{}",
+                token(79, "0123456789", 12),
+                token(80, "0123456789", 12),
+                token(81, "0123456789", 13),
+                token(82, ALNUM, 32)
+            ),
+            line: |s| format!("SLACK_USER_TOKEN={s}"),
+        },
+        Planted {
             provider: "datadog",
             file: "datadog.env",
             live: token(33, HEX, 32),
@@ -282,8 +322,8 @@ impl Providers {
                         ("twilio", true) => (200, r#"{"friendly_name":"Ops alerts"}"#.into()),
                         ("datadog", false) => (403, r#"{"errors":["Forbidden"]}"#.into()),
                         ("sendgrid" | "openai" | "anthropic", true) => (200, "{}".into()),
-                        ("pypi", true) => (400, PYPI_UNKNOWN_PROTOCOL.into()),
-                        ("pypi", false) => (403, PYPI_INVALID_AUTH.into()),
+                        ("pypi" | "testpypi", true) => (400, PYPI_UNKNOWN_PROTOCOL.into()),
+                        ("pypi" | "testpypi", false) => (403, PYPI_INVALID_AUTH.into()),
                         ("docker-hub", true) if text.contains("[basic dockerbot:") => {
                             (200, r#"{"token":"eyJ0","expires_in":300}"#.into())
                         }
@@ -333,6 +373,7 @@ impl Providers {
             "datadog",
             "twilio",
             "pypi",
+            "testpypi",
             "docker-hub",
             "google",
         ]);
@@ -548,6 +589,27 @@ fn verify_tells_live_keys_from_dead_ones_without_leaking_them() {
         .unwrap()
         .iter()
         .all(|f| f["rule_id"] != "twilio-account-sid"));
+    // Every rule that verifies has a live and a dead case here.
+    let out_rules = opsguard(
+        s.repo.path(),
+        &["secrets", "rules", "list", "--format", "json"],
+    );
+    assert_eq!(out_rules.status.code(), Some(0));
+    let verifying: std::collections::BTreeSet<String> = json(&out_rules)["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["verify"].is_null())
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    for status in ["active", "inactive"] {
+        let seen: std::collections::BTreeSet<String> = found
+            .values()
+            .filter(|(_, st, _)| st == status)
+            .map(|(rule, _, _)| rule.clone())
+            .collect();
+        assert_eq!(seen, verifying, "rules without an {status} case");
+    }
     // Live keys are errors, whatever their rule's severity; the summary counts them.
     for f in doc["findings"].as_array().unwrap() {
         if f["verification"]["status"] == "active" {
@@ -611,10 +673,10 @@ fn verify_tells_live_keys_from_dead_ones_without_leaking_them() {
         .iter()
         .filter(|r| r.path.starts_with("/docker-hub/"))
         .collect();
-    assert_eq!(docker.len(), 2, "{recorded:#?}");
+    assert_eq!(docker.len(), 4, "{recorded:#?}");
     assert!(docker.iter().all(|r| r.method == "GET"
         && r.path == "/docker-hub/token?service=registry.docker.io"
-        && r.text.contains("[basic dockerbot:dckr_pat_")));
+        && r.text.contains("[basic dockerbot:dckr_")));
     // Google: the key in a header, never in the URL.
     let google_live = s.planted.iter().find(|p| p.provider == "google").unwrap();
     let google: Vec<&Recorded> = recorded
