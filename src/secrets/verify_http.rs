@@ -1,8 +1,8 @@
 //! Sends the verification requests: one per distinct secret, read-only, to the hosts its
 //! pack allows, up to eight hosts at once but each host one request at a time and at most
-//! one every 250 ms, each within 10 seconds, never following a redirect. Results are kept per fingerprint for the run and, for keys found
-//! dead, across runs in the cache directory. Every request is logged at `-v` with the
-//! secret masked.
+//! one every 250 ms, each within 10 seconds, never following a redirect. Results are kept
+//! per fingerprint for the run and, for keys found dead, across runs in the cache
+//! directory. Every request is logged at `-v` with the secret masked.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -103,20 +103,16 @@ struct Job<'a> {
 /// At most this many hosts are asked at once; each host is asked one request at a time.
 const HOSTS_AT_ONCE: usize = 8;
 
-/// The host a job's request goes to (its lane: one request at a time, 250 ms apart), or
-/// why it cannot be sent.
-fn lane(job: &Job) -> Result<String, String> {
-    if job.verifier.spec.builtin.is_some() {
-        return Ok(format!("builtin:{}", job.verifier.spec.provider));
-    }
-    let url = job
-        .verifier
+/// The lane a job's request waits in: its host (one request at a time, 250 ms apart), or
+/// its provider for a builtin or a URL that does not render (`http` says why).
+fn lane(job: &Job) -> String {
+    job.verifier
         .spec
         .url
         .as_deref()
         .and_then(|u| render(u, &job.vars))
-        .ok_or("the URL did not render")?;
-    https_host(&url).ok_or_else(|| "not an https URL".to_string())
+        .and_then(|url| https_host(&url))
+        .unwrap_or_else(|| format!("provider:{}", job.verifier.spec.provider))
 }
 
 /// Verifies every finding whose rule has a verifier, each distinct secret once; different
@@ -178,18 +174,8 @@ pub fn verify_all(
             }
         }
         let job = Job { fp, verifier, vars };
-        match lane(&job) {
-            Ok(host) => {
-                queued.insert(job.fp.clone());
-                lanes.entry(host).or_default().push(job);
-            }
-            Err(why) => {
-                out.verdicts.insert(
-                    job.fp,
-                    verdict(verifier, Status::Error, None, Some(why), now),
-                );
-            }
-        }
+        queued.insert(job.fp.clone());
+        lanes.entry(lane(&job)).or_default().push(job);
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(TIMEOUT))
